@@ -1,0 +1,89 @@
+package org.spikecore.memory;
+
+import java.util.List;
+
+/**
+ * Word reads and writes per {@link MemoryRegion} of one synapse memory. Counting is by plain
+ * array increments (no allocation), once per access rather than per synapse where the word
+ * count is known in closed form. A counter belongs to one memory and one thread at a time; the
+ * engine gives each core its own memories.
+ */
+public final class AccessCounter {
+
+    private final List<MemoryRegion> regions;
+    private final long[] reads;
+    private final long[] writes;
+
+    public AccessCounter(List<MemoryRegion> regions) {
+        this.regions = List.copyOf(regions);
+        this.reads = new long[regions.size()];
+        this.writes = new long[regions.size()];
+    }
+
+    public List<MemoryRegion> regions() {
+        return regions;
+    }
+
+    /** Counts {@code words} word reads of region {@code region} (index into {@link #regions()}). */
+    public void read(int region, long words) {
+        reads[region] += words;
+    }
+
+    /** Counts {@code words} word writes of region {@code region}. */
+    public void write(int region, long words) {
+        writes[region] += words;
+    }
+
+    public long reads(int region) {
+        return reads[region];
+    }
+
+    public long writes(int region) {
+        return writes[region];
+    }
+
+    /** Index of the region with this name, or -1. */
+    public int indexOf(String name) {
+        for (int i = 0; i < regions.size(); i++) {
+            if (regions.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Total word reads over all regions. */
+    public long totalReads() {
+        long s = 0;
+        for (long r : reads) {
+            s += r;
+        }
+        return s;
+    }
+
+    /** Total word writes over all regions. */
+    public long totalWrites() {
+        long s = 0;
+        for (long w : writes) {
+            s += w;
+        }
+        return s;
+    }
+
+    /** Sets every count back to zero. */
+    public void reset() {
+        java.util.Arrays.fill(reads, 0);
+        java.util.Arrays.fill(writes, 0);
+    }
+
+    /** Adds another counter's counts (same regions) into this one: for merging per-thread counts. */
+    public void add(AccessCounter other) {
+        if (!other.regions.equals(regions)) {
+            throw new IllegalArgumentException("cannot merge counters of different memories");
+        }
+        for (int i = 0; i < reads.length; i++) {
+            reads[i] += other.reads[i];
+            writes[i] += other.writes[i];
+        }
+    }
+}

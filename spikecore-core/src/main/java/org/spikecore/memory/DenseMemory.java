@@ -1,0 +1,155 @@
+package org.spikecore.memory;
+
+import java.util.List;
+import org.spikecore.fixed.Format;
+
+/**
+ * Dense crossbar: every (pre, post) pair has a weight slot.
+ *
+ * <p>Layout: one region {@code weights}, row-major, {@code wordBits}-bit words each packing
+ * {@code k = wordBits / weightBits} weights; a row of {@code postCount} weights spans
+ * {@code ceil(postCount / k)} words and starts on a word boundary. A forward access reads the
+ * row's words; a backward access reads one word per row (the word that holds column
+ * {@code post}); a point read is one word; an update is one read and one write.
+ */
+public final class DenseMemory implements SynapseMemory {
+
+    private static final int WEIGHTS = 0;
+
+    private final int pre;
+    private final int post;
+    private final Format format;
+    private final short[] weights;
+    private final int rowWords;
+    private final AccessCounter counter;
+    private long nonZero;
+
+    /** An all-zero crossbar. {@code wordBits} must hold at least one weight. */
+    public DenseMemory(int pre, int post, Format format, int wordBits) {
+        if (pre < 1 || post < 1) {
+            throw new IllegalArgumentException("crossbar shape must be positive, got " + pre + "x" + post);
+        }
+        if (format.bits() > 16) {
+            throw new IllegalArgumentException("crossbar weights must be at most 16 bits, got " + format);
+        }
+        if (wordBits < format.bits()) {
+            throw new IllegalArgumentException(
+                    "a " + wordBits + "-bit word cannot hold a " + format.bits() + "-bit weight");
+        }
+        this.pre = pre;
+        this.post = post;
+        this.format = format;
+        this.weights = new short[Math.multiplyExact(pre, post)];
+        int perWord = wordBits / format.bits();
+        this.rowWords = (post + perWord - 1) / perWord;
+        this.counter = new AccessCounter(List.of(new MemoryRegion("weights", wordBits, (long) rowWords * pre)));
+    }
+
+    /** A crossbar holding {@code w[pre][post]} (raw values, checked against the format). */
+    public static DenseMemory of(int[][] w, Format format, int wordBits) {
+        DenseMemory m = new DenseMemory(w.length, w[0].length, format, wordBits);
+        for (int i = 0; i < w.length; i++) {
+            if (w[i].length != m.post) {
+                throw new IllegalArgumentException("weight row " + i + " has " + w[i].length + " columns, expected " + m.post);
+            }
+            for (int j = 0; j < m.post; j++) {
+                m.set(i, j, w[i][j]);
+            }
+        }
+        return m;
+    }
+
+    /** Sets a weight without counting an access (initialisation, loading). */
+    public void set(int i, int j, int raw) {
+        if (!format.contains(raw)) {
+            throw new IllegalArgumentException(
+                    "weight (" + i + ", " + j + ") = " + raw + " is outside " + format + " [" + format.min() + ", " + format.max() + "]");
+        }
+        int k = i * post + j;
+        if (weights[k] != 0) {
+            nonZero--;
+        }
+        weights[k] = (short) raw;
+        if (raw != 0) {
+            nonZero++;
+        }
+    }
+
+    @Override
+    public int preCount() {
+        return pre;
+    }
+
+    @Override
+    public int postCount() {
+        return post;
+    }
+
+    @Override
+    public Format weightFormat() {
+        return format;
+    }
+
+    @Override
+    public long nonZeroCount() {
+        return nonZero;
+    }
+
+    @Override
+    public void forward(int i, SynapseVisitor visitor) {
+        counter.read(WEIGHTS, rowWords);
+        int base = i * post;
+        for (int j = 0; j < post; j++) {
+            int w = weights[base + j];
+            if (w != 0) {
+                visitor.visit(i, j, w);
+            }
+        }
+    }
+
+    @Override
+    public void backward(int j, SynapseVisitor visitor) {
+        counter.read(WEIGHTS, pre);
+        for (int i = 0; i < pre; i++) {
+            int w = weights[i * post + j];
+            if (w != 0) {
+                visitor.visit(i, j, w);
+            }
+        }
+    }
+
+    @Override
+    public int accumulateForward(int i, int[] acc, int accOffset) {
+        counter.read(WEIGHTS, rowWords);
+        int base = i * post;
+        int n = 0;
+        for (int j = 0; j < post; j++) {
+            int w = weights[base + j];
+            acc[accOffset + j] += w;
+            n += (w != 0) ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Override
+    public int weight(int i, int j) {
+        counter.read(WEIGHTS, 1);
+        return weights[i * post + j];
+    }
+
+    @Override
+    public void update(int i, int j, int delta) {
+        counter.read(WEIGHTS, 1);
+        counter.write(WEIGHTS, 1);
+        int k = i * post + j;
+        int old = weights[k];
+        int now = format.saturate((long) old + delta);
+        weights[k] = (short) now;
+        nonZero += (now != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
+    }
+
+    @Override
+    public AccessCounter counter() {
+        return counter;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Synapse-memory encodings. Contract: the engine and every learning rule reach weights only
+ * through {@link org.spikecore.memory.SynapseMemory}; each encoding documents its layout (regions,
+ * word widths, how an access walks them) and counts every word it reads or writes in its
+ * {@link org.spikecore.memory.AccessCounter}, per {@link org.spikecore.memory.MemoryRegion}.
+ * All encodings agree with {@link org.spikecore.memory.DenseMemory} on which synapses and weights
+ * an access returns; they differ only in storage and counts.
+ */
+package org.spikecore.memory;
