@@ -1,0 +1,23 @@
+package org.spikecore.cli.bench;
+
+/**
+ * Options common to every bench workload.
+ *
+ * @param threads  worker threads (1 = the single-thread figure the targets quote)
+ * @param size     a workload-specific size (neurons for cuba, batch for train/infer), 0 = default
+ * @param reps     timed repetitions; the RESULT reports the median
+ * @param seed     seed of everything random in the workload
+ */
+public record BenchOptions(int threads, int size, int reps, long seed) {
+    public BenchOptions {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        if (size < 0) {
+            throw new IllegalArgumentException("--size must be positive, got " + size);
+        }
+        if (reps < 1) {
+            throw new IllegalArgumentException("--reps must be at least 1, got " + reps);
+        }
+    }
+}
