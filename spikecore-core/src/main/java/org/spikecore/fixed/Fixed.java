@@ -51,7 +51,7 @@ public final class Fixed {
         if (x == 0) {
             return 0;
         }
-        if (k >= 62 || Math.abs(x) > (Long.MAX_VALUE >> k)) {
+        if (k >= 63 || x > (Long.MAX_VALUE >> k) || x < (Long.MIN_VALUE >> k)) {
             return x > 0 ? f.max() : f.min();
         }
         return f.saturate(x << k);
