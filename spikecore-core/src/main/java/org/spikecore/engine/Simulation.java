@@ -1,0 +1,337 @@
+package org.spikecore.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.spikecore.fixed.CounterRng;
+import org.spikecore.memory.CsrMemory;
+import org.spikecore.memory.DenseMemory;
+import org.spikecore.memory.SynapseMemory;
+import org.spikecore.model.ArraySource;
+import org.spikecore.model.BernoulliSource;
+import org.spikecore.model.Connectivity;
+import org.spikecore.model.CoreSlice;
+import org.spikecore.model.DenseConnectivity;
+import org.spikecore.model.Network;
+import org.spikecore.model.Node;
+import org.spikecore.model.Population;
+import org.spikecore.model.Projection;
+
+/**
+ * Runs a {@link Network} tick by tick, bit-accurately (see the package documentation for the
+ * semantics). Cores are stepped on {@code threads} threads; the results do not depend on the
+ * thread count. Not thread-safe itself: one caller drives it.
+ */
+public final class Simulation implements AutoCloseable {
+
+    /** Stream tag of source spike draws. */
+    static final long SOURCE_STREAM = 0x534F55524345L;
+    /** Stream tag of stochastic synapse draws. */
+    static final long SYNAPSE_STREAM = 0x53594E41505345L;
+
+    private final Network network;
+    private final long seed;
+    private final boolean vectorized;
+    private final List<SliceState> slices = new ArrayList<>();
+    private final List<List<SliceState>> cores = new ArrayList<>();
+    private final int[][] nodeSpikes;
+    private final int[] nodeSpikeCount;
+    private final long[] spikesPerNode;
+    private final int[] arraySourceCursor;
+    private final CoreStepper stepper;
+    private final Map<Integer, SpikeRecorder> spikeRecorders = new HashMap<>();
+    private final List<StateProbe> probes = new ArrayList<>();
+    private int tick;
+
+    /**
+     * A simulation of {@code network} with the master {@code seed} on {@code threads} threads.
+     * {@code vectorized} selects the Vector API neuron update where a model allows it (it is
+     * bit-identical to the scalar reference).
+     */
+    public Simulation(Network network, long seed, int threads, boolean vectorized) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.network = network;
+        this.seed = seed;
+        this.vectorized = vectorized;
+        List<Node> nodes = network.nodes();
+        nodeSpikes = new int[nodes.size()][];
+        nodeSpikeCount = new int[nodes.size()];
+        spikesPerNode = new long[nodes.size()];
+        arraySourceCursor = new int[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            nodeSpikes[i] = new int[nodes.get(i).size()];
+        }
+        int ring = 1;
+        for (Projection p : network.projections()) {
+            ring = Math.max(ring, p.delay());
+        }
+        Map<String, long[]> inputBounds = inputBounds(network);
+        for (CoreSlice cs : network.placement()) {
+            Population pop = (Population) nodes.get(cs.population());
+            long maxInput = 0;
+            for (int k = 0; k < pop.model().stateCount(); k++) {
+                long[] b = inputBounds.get(pop.name());
+                maxInput = Math.max(maxInput, b == null ? 0 : b[k]);
+            }
+            CompiledModel cm = new CompiledModel(pop.model(), maxInput);
+            List<Incoming> incoming = new ArrayList<>();
+            for (int pi = 0; pi < network.projections().size(); pi++) {
+                Projection p = network.projections().get(pi);
+                if (!p.post().equals(pop.name())) {
+                    continue;
+                }
+                incoming.add(new Incoming(pi, network.nodeIndex(p.pre()), memoryFor(p, cs), p.targetState(), p.delay(),
+                        p.stochastic(), p.threshold32(), pop.size()));
+            }
+            SliceState s = new SliceState(cs, cm, pop.initialV0(), incoming, ring);
+            slices.add(s);
+            while (cores.size() <= cs.core()) {
+                cores.add(new ArrayList<>());
+            }
+            cores.get(cs.core()).add(s);
+        }
+        stepper = threads == 1 || cores.size() < 2 ? null : new CoreStepper(Math.min(threads, cores.size()), cores.size());
+    }
+
+    /** Per population, per state: the worst-case |input| per tick before the input shift. */
+    private static Map<String, long[]> inputBounds(Network network) {
+        Map<String, long[]> m = new HashMap<>();
+        for (Projection p : network.projections()) {
+            Population pop = (Population) network.nodes().get(network.nodeIndex(p.post()));
+            long[] b = m.computeIfAbsent(p.post(), k -> new long[pop.model().stateCount()]);
+            b[p.targetState()] += (long) p.connectivity().maxFanIn() * p.connectivity().maxAbsWeight();
+        }
+        return m;
+    }
+
+    /** The synapse memory of projection {@code p} restricted to the posts of slice {@code cs}. */
+    private static SynapseMemory memoryFor(Projection p, CoreSlice cs) {
+        Connectivity c = p.connectivity();
+        int lo = cs.start();
+        int len = cs.length();
+        if (c instanceof DenseConnectivity d) {
+            DenseMemory m = new DenseMemory(d.preSize(), len, p.weightFormat(), 64);
+            int[] w = d.weights();
+            for (int i = 0; i < d.preSize(); i++) {
+                for (int j = 0; j < len; j++) {
+                    m.set(i, j, w[i * d.postSize() + lo + j]);
+                }
+            }
+            return m;
+        }
+        int[][] syn = c.synapses();
+        int count = 0;
+        for (int k = 0; k < syn[1].length; k++) {
+            if (syn[1][k] >= lo && syn[1][k] < lo + len) {
+                count++;
+            }
+        }
+        int[] pre = new int[count];
+        int[] post = new int[count];
+        int[] w = new int[count];
+        int n = 0;
+        for (int k = 0; k < syn[1].length; k++) {
+            if (syn[1][k] >= lo && syn[1][k] < lo + len) {
+                pre[n] = syn[0][k];
+                post[n] = syn[1][k] - lo;
+                w[n++] = syn[2][k];
+            }
+        }
+        return new CsrMemory(c.preSize(), len, p.weightFormat(), pre, post, w);
+    }
+
+    /** Records every spike of the named node from now on. */
+    public SpikeRecorder recordSpikes(String node) {
+        int idx = network.nodeIndex(node);
+        return spikeRecorders.computeIfAbsent(idx, i -> new SpikeRecorder(network.nodes().get(i).name()));
+    }
+
+    /** Records state {@code state} of neuron {@code neuron} of the named population every tick from now on. */
+    public StateProbe recordState(String population, int neuron, int state) {
+        int idx = network.nodeIndex(population);
+        if (!(network.nodes().get(idx) instanceof Population pop)) {
+            throw new IllegalArgumentException("node " + population + " is a spike source; it has no state to record");
+        }
+        if (neuron < 0 || neuron >= pop.size() || state < 0 || state >= pop.model().stateCount()) {
+            throw new IllegalArgumentException("population " + population + " has no neuron " + neuron + " state " + state);
+        }
+        for (SliceState s : slices) {
+            if (s.nodeIndex == idx && neuron >= s.start && neuron < s.start + s.length) {
+                StateProbe p = new StateProbe(s, neuron - s.start, state);
+                probes.add(p);
+                return p;
+            }
+        }
+        throw new IllegalStateException("neuron " + neuron + " of " + population + " is on no core");
+    }
+
+    /** Advances {@code ticks} ticks. */
+    public void run(int ticks) {
+        for (int t = 0; t < ticks; t++) {
+            step();
+        }
+    }
+
+    private void step() {
+        int t = tick;
+        if (stepper == null) {
+            for (int c = 0; c < cores.size(); c++) {
+                stepCore(c, t);
+            }
+        } else {
+            stepper.step(c -> stepCore(c, t));
+        }
+        route(t);
+        tick++;
+    }
+
+    /** Delivers the spikes of tick t−1 into this core's input rings, then integrates tick t. */
+    private void stepCore(int core, int t) {
+        for (SliceState s : cores.get(core)) {
+            deliver(s, t);
+            int[][] in = s.input[t % s.ringSize];
+            s.spikeCount = 0;
+            if (vectorized && s.model.vectorizable) {
+                NeuronVectorUpdate.integrate(s, in);
+            } else {
+                NeuronUpdate.integrate(s, in, t, seed);
+            }
+            for (int[] row : in) {
+                Arrays.fill(row, 0);
+            }
+            s.swap();
+        }
+    }
+
+    private void deliver(SliceState s, int t) {
+        if (t == 0) {
+            return;
+        }
+        for (Incoming inc : s.incoming) {
+            int[] spikes = nodeSpikes[inc.preNode()];
+            int count = nodeSpikeCount[inc.preNode()];
+            int[] acc = s.input[(t - 1 + inc.delay()) % s.ringSize][inc.targetState()];
+            SynapseMemory mem = inc.memory();
+            if (!inc.stochastic()) {
+                long ops = 0;
+                for (int k = 0; k < count; k++) {
+                    ops += mem.accumulateForward(spikes[k], acc, 0);
+                }
+                s.synOps += ops;
+            } else {
+                long prefix = CounterRng.keyPrefix(seed, SYNAPSE_STREAM + inc.projection(), t - 1);
+                long[] ops = {0};
+                for (int k = 0; k < count; k++) {
+                    mem.forward(spikes[k], (pre, post, w) -> {
+                        long key = (long) pre * inc.postSize() + s.start + post;
+                        if ((CounterRng.bitsFromPrefix(prefix, key) >>> 32) < inc.threshold32()) {
+                            acc[post] += w;
+                            ops[0]++;
+                        }
+                    });
+                }
+                s.synOps += ops[0];
+            }
+        }
+    }
+
+    /** Gathers the spikes of tick t per node (populations from their slices, sources drawn), records. */
+    private void route(int t) {
+        Arrays.fill(nodeSpikeCount, 0);
+        for (SliceState s : slices) {
+            System.arraycopy(s.spikes, 0, nodeSpikes[s.nodeIndex], nodeSpikeCount[s.nodeIndex], s.spikeCount);
+            nodeSpikeCount[s.nodeIndex] += s.spikeCount;
+        }
+        List<Node> nodes = network.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            switch (nodes.get(i)) {
+                case Population p -> {
+                }
+                case BernoulliSource b -> {
+                    long prefix = CounterRng.keyPrefix(seed, SOURCE_STREAM + i, t);
+                    long thr = b.threshold32();
+                    int n = 0;
+                    for (int j = 0; j < b.size(); j++) {
+                        if ((CounterRng.bitsFromPrefix(prefix, j) >>> 32) < thr) {
+                            nodeSpikes[i][n++] = j;
+                        }
+                    }
+                    nodeSpikeCount[i] = n;
+                }
+                case ArraySource a -> {
+                    int cur = arraySourceCursor[i];
+                    int n = 0;
+                    while (cur < a.ticks().length && a.ticks()[cur] < t) {
+                        cur++;
+                    }
+                    while (cur < a.ticks().length && a.ticks()[cur] == t) {
+                        nodeSpikes[i][n++] = a.neurons()[cur++];
+                    }
+                    arraySourceCursor[i] = cur;
+                    nodeSpikeCount[i] = n;
+                }
+            }
+            spikesPerNode[i] += nodeSpikeCount[i];
+            SpikeRecorder r = spikeRecorders.get(i);
+            if (r != null) {
+                r.add(t, nodeSpikes[i], nodeSpikeCount[i]);
+            }
+        }
+        for (StateProbe p : probes) {
+            p.sample();
+        }
+    }
+
+    /** Ticks simulated so far. */
+    public int tick() {
+        return tick;
+    }
+
+    /** The counters of the run so far. */
+    public RunCounters counters() {
+        long synOps = 0;
+        long updates = 0;
+        Map<String, Long> spikes = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < network.nodes().size(); i++) {
+            spikes.put(network.nodes().get(i).name(), spikesPerNode[i]);
+        }
+        List<RunCounters.MemoryCount> memories = new ArrayList<>();
+        for (SliceState s : slices) {
+            synOps += s.synOps;
+            updates += s.neuronUpdates;
+            for (Incoming inc : s.incoming) {
+                SynapseMemory m = inc.memory();
+                memories.add(new RunCounters.MemoryCount(network.projections().get(inc.projection()).name(),
+                        s.slice.core(), m.counter().totalReads(), m.counter().totalWrites(), m.storageBits()));
+            }
+        }
+        return new RunCounters(tick, synOps, updates, spikes, memories);
+    }
+
+    /** The raw value of state {@code state} of neuron {@code neuron} of the named population now. */
+    public int state(String population, int neuron, int state) {
+        int idx = network.nodeIndex(population);
+        for (SliceState s : slices) {
+            if (s.nodeIndex == idx && neuron >= s.start && neuron < s.start + s.length) {
+                return s.x[state][neuron - s.start];
+            }
+        }
+        throw new IllegalArgumentException("population " + population + " has no neuron " + neuron);
+    }
+
+    /** Number of cores of the placement. */
+    public int coreCount() {
+        return cores.size();
+    }
+
+    @Override
+    public void close() {
+        if (stepper != null) {
+            stepper.close();
+        }
+    }
+}

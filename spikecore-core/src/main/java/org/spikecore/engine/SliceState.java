@@ -1,0 +1,57 @@
+package org.spikecore.engine;
+
+import java.util.List;
+import org.spikecore.model.CoreSlice;
+
+/**
+ * The mutable state of one core slice, structure-of-arrays: {@code x[state][neuron]} for this tick,
+ * {@code next[state][neuron]} being computed, refractory counters, a ring of input accumulators
+ * {@code input[slot][state][neuron]} (one slot per tick of delay), the incoming synapse memories,
+ * and the spikes this slice emitted in the last tick (population indices, ascending).
+ */
+final class SliceState {
+
+    final CoreSlice slice;
+    final int nodeIndex;
+    final CompiledModel model;
+    final int length;
+    final int start;
+    int[][] x;
+    int[][] next;
+    final int[] refractory;
+    final int[][][] input;
+    final int ringSize;
+    final List<Incoming> incoming;
+    final int[] spikes;
+    int spikeCount;
+    long synOps;
+    long neuronUpdates;
+
+    SliceState(CoreSlice slice, CompiledModel model, int[] initialV0, List<Incoming> incoming, int ringSize) {
+        this.slice = slice;
+        this.nodeIndex = slice.population();
+        this.model = model;
+        this.length = slice.length();
+        this.start = slice.start();
+        this.incoming = List.copyOf(incoming);
+        this.ringSize = ringSize;
+        this.x = new int[model.states][length];
+        this.next = new int[model.states][length];
+        for (int k = 0; k < model.states; k++) {
+            java.util.Arrays.fill(x[k], model.initial[k]);
+        }
+        if (initialV0 != null) {
+            System.arraycopy(initialV0, start, x[0], 0, length);
+        }
+        this.refractory = new int[length];
+        this.input = new int[ringSize][model.states][length];
+        this.spikes = new int[length];
+    }
+
+    /** Swaps this tick's and the next tick's state arrays. */
+    void swap() {
+        int[][] t = x;
+        x = next;
+        next = t;
+    }
+}

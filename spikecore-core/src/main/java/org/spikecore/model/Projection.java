@@ -1,0 +1,56 @@
+package org.spikecore.model;
+
+import java.util.Objects;
+import org.spikecore.fixed.Format;
+
+/**
+ * Synapses from one node to a population.
+ *
+ * @param name         unique name
+ * @param pre          name of the source node (population or spike source)
+ * @param post         name of the target population
+ * @param connectivity who connects to whom, with raw weights
+ * @param weightFormat the format every weight must fit (checked before a run)
+ * @param targetState  the state of the post neuron the input is added to (Ξ⊙W·S enters there)
+ * @param delay        ticks from a pre spike to its effect, at least 1
+ * @param probability  synapse transmission probability Ξ (stochastic synapses, drawn per synapse and
+ *                     tick from the counter-based generator); 1 for deterministic synapses
+ */
+public record Projection(String name, String pre, String post, Connectivity connectivity, Format weightFormat,
+        int targetState, int delay, double probability) {
+
+    /** The longest delay a projection may have (the engine keeps a ring of this many input slots). */
+    public static final int MAX_DELAY = 64;
+
+    public Projection {
+        Objects.requireNonNull(name, "projection name");
+        Objects.requireNonNull(connectivity, "projection " + name + " connectivity");
+        Objects.requireNonNull(weightFormat, "projection " + name + " weight format");
+        if (weightFormat.bits() > 16) {
+            throw new IllegalArgumentException("projection " + name + ": weights are at most 16 bits, got " + weightFormat);
+        }
+        if (delay < 1 || delay > MAX_DELAY) {
+            throw new IllegalArgumentException("projection " + name + ": delay must be 1.." + MAX_DELAY + " ticks, got " + delay);
+        }
+        if (!(probability > 0 && probability <= 1)) {
+            throw new IllegalArgumentException("projection " + name + ": synapse probability must be in (0, 1], got " + probability);
+        }
+        if (targetState < 0) {
+            throw new IllegalArgumentException("projection " + name + ": target state must be >= 0, got " + targetState);
+        }
+    }
+
+    /** A deterministic projection with delay 1 into state {@code targetState}. */
+    public static Projection of(String name, String pre, String post, Connectivity c, Format weightFormat, int targetState) {
+        return new Projection(name, pre, post, c, weightFormat, targetState, 1, 1.0);
+    }
+
+    /** {@link #probability()} as a threshold on 32 random bits. */
+    public long threshold32() {
+        return Math.round(probability * 4294967296.0);
+    }
+
+    public boolean stochastic() {
+        return probability < 1.0;
+    }
+}

@@ -1,0 +1,76 @@
+package org.spikecore.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.spikecore.fixed.CounterRng;
+import org.spikecore.fixed.Format;
+import org.spikecore.model.Coupling;
+import org.spikecore.model.CoreSlice;
+import org.spikecore.model.NeuronModel;
+import org.spikecore.model.Reset;
+import org.spikecore.model.StateSpec;
+import org.spikecore.model.Threshold;
+
+/** The vector neuron update against the scalar reference on random states and inputs, tick by tick. */
+class NeuronVectorUpdateTest {
+
+    private static NeuronModel model(int variant) {
+        Format f = Format.INT16;
+        return switch (variant) {
+            case 0 -> new NeuronModel("m0", List.of(StateSpec.of("v", f).withLeak(0).withReset(Reset.toValue(-50))), List.of(),
+                    Threshold.fixed(300), 3);
+            case 1 -> new NeuronModel("m1",
+                    List.of(StateSpec.of("v", f).withLeak(4).withBias(-3).withReset(Reset.add(-500)).withClamp(-2000, 30000),
+                            StateSpec.of("a", f).withLeak(2).withReset(Reset.add(40)),
+                            StateSpec.of("b", f).withLeak(7).withInputShift(2)),
+                    List.of(Coupling.of(0, 1, -1, 1), Coupling.of(0, 2, 1, 0), new Coupling(1, 2, 1, 3, true),
+                            Coupling.of(2, 0, -1, 5)),
+                    Threshold.dynamic(400, 1), 2);
+            default -> new NeuronModel("m2",
+                    List.of(StateSpec.of("v", f).withLeak(30).withReset(Reset.toValue(0)), StateSpec.of("w", f)),
+                    List.of(Coupling.of(0, 1, 1, 0)), Threshold.fixed(0), 0);
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void vectorUpdateEqualsScalarBitForBit(int variant) {
+        NeuronModel m = model(variant);
+        int n = 203; // not a multiple of any lane count: exercises the tail
+        CompiledModel cm = new CompiledModel(m, 3000);
+        assertThat(cm.vectorizable).isTrue();
+        CoreSlice slice = new CoreSlice(0, 0, 0, n);
+        SliceState scalar = new SliceState(slice, cm, null, List.of(), 1);
+        SliceState vector = new SliceState(slice, cm, null, List.of(), 1);
+        for (int k = 0; k < m.stateCount(); k++) {
+            for (int i = 0; i < n; i++) {
+                int v = (int) (CounterRng.bits(variant, k, 0, i) % 3000);
+                scalar.x[k][i] = Math.max(m.states().get(k).floor(), v);
+                vector.x[k][i] = scalar.x[k][i];
+            }
+        }
+        for (int tick = 0; tick < 60; tick++) {
+            int[][] in = new int[m.stateCount()][n];
+            for (int k = 0; k < m.stateCount(); k++) {
+                for (int i = 0; i < n; i++) {
+                    in[k][i] = (int) (CounterRng.bits(variant, 100 + k, tick, i) % 1500);
+                }
+            }
+            scalar.spikeCount = 0;
+            vector.spikeCount = 0;
+            NeuronUpdate.integrate(scalar, in, tick, 0);
+            NeuronVectorUpdate.integrate(vector, in);
+            scalar.swap();
+            vector.swap();
+            for (int k = 0; k < m.stateCount(); k++) {
+                assertThat(vector.x[k]).as("variant %d tick %d state %d", variant, tick, k).isEqualTo(scalar.x[k]);
+            }
+            assertThat(vector.refractory).isEqualTo(scalar.refractory);
+            assertThat(java.util.Arrays.copyOf(vector.spikes, vector.spikeCount))
+                    .isEqualTo(java.util.Arrays.copyOf(scalar.spikes, scalar.spikeCount));
+        }
+    }
+}
