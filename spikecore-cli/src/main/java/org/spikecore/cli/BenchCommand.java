@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikecore.cli.bench.BenchOptions;
 import org.spikecore.cli.bench.BenchWorkload;
+import org.spikecore.cli.bench.CubaWorkload;
+import org.spikecore.cli.bench.FeedForwardWorkload;
 import org.spikecore.io.ResultsJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Every workload, in the order help lists them. */
     static List<BenchWorkload> workloads() {
-        return List.of();
+        return List.of(new CubaWorkload(), new FeedForwardWorkload());
     }
 
     static final class Names implements Iterable<String> {

@@ -7,9 +7,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API form of {@link NeuronUpdate#integrate}, bit-identical to it (tested in
- * {@code NeuronVectorUpdateTest}). Used for models without noise whose sums provably fit in 32
- * bits ({@link CompiledModel#vectorizable}); lanes that are refractory or spike, and the tail, go
- * through the scalar code.
+ * {@code NeuronVectorUpdateTest}). Used for models whose update it can express exactly
+ * ({@link CompiledModel#vectorizable}: no noise, no multiplicative leak, sums within 32 bits).
+ * One pass per state (last to first, so per-state constants stay in registers), then one pass for
+ * refractory, threshold and reset; spiking lanes and the tail go through the scalar code.
  */
 final class NeuronVectorUpdate {
 
@@ -23,49 +24,106 @@ final class NeuronVectorUpdate {
         int n = s.length;
         int lanes = INTS.length();
         int bound = n - n % lanes;
-        for (int k = m.states - 1; k >= 0; k--) {
-            int[] xk = s.x[k];
-            int[] nk = s.next[k];
-            int[] ink = in[k];
-            int leak = m.leakKind[k] == CompiledModel.LEAK_SHIFT ? m.leakParam[k] : -1;
-            int[] src = m.couplingSource[k];
-            for (int i = 0; i < bound; i += lanes) {
-                IntVector old = IntVector.fromArray(INTS, xk, i);
-                IntVector v = old;
-                if (leak >= 0) {
-                    IntVector mag = old.abs().lanewise(VectorOperators.ASHR, leak).max(1);
-                    IntVector signedLeak = mag.blend(mag.neg(), old.lt(0)).blend(0, old.eq(0));
-                    v = v.sub(signedLeak);
-                }
-                for (int c = 0; c < src.length; c++) {
-                    int[] from = m.couplingCurrent[k][c] ? s.next[src[c]] : s.x[src[c]];
-                    IntVector term = IntVector.fromArray(INTS, from, i).lanewise(VectorOperators.ASHR, m.couplingShift[k][c]);
-                    v = m.couplingSign[k][c] > 0 ? v.add(term) : v.sub(term);
-                }
-                IntVector input = IntVector.fromArray(INTS, ink, i);
-                if (m.inputShift[k] > 0) {
-                    input = input.lanewise(VectorOperators.LSHL, m.inputShift[k]);
-                }
-                v = v.add(input).add(m.bias[k]).max(m.floor[k]).min(m.ceiling[k]);
-                v.intoArray(nk, i);
-            }
-            for (int i = bound; i < n; i++) {
-                nk[i] = NeuronUpdate.updateOne(s, in, k, i, 0, 0L);
-            }
-        }
         int[] v0 = s.next[0];
+        int[] oldV0 = s.x[0];
         int[] dyn = m.dynamicThresholdState >= 0 ? s.next[m.dynamicThresholdState] : null;
+        boolean holdAtValue = m.resetKind[0] == CompiledModel.RESET_TO_VALUE;
+        for (int k = m.states - 1; k >= 0; k--) {
+            updateState(s, m, in, k, bound);
+        }
         for (int i = 0; i < bound; i += lanes) {
             IntVector ref = IntVector.fromArray(INTS, s.refractory, i);
+            VectorMask<Integer> refractory = ref.compare(VectorOperators.GT, 0);
+            IntVector v = IntVector.fromArray(INTS, v0, i);
+            if (refractory.anyTrue()) {
+                // refractory lanes count down and hold state 0; they cannot spike this tick
+                ref.sub(1).max(0).intoArray(s.refractory, i);
+                IntVector held = holdAtValue ? IntVector.broadcast(INTS, m.resetValue[0]) : IntVector.fromArray(INTS, oldV0, i);
+                v = v.blend(held, refractory);
+                v.intoArray(v0, i);
+            }
             IntVector theta = dyn == null ? IntVector.broadcast(INTS, m.threshold)
                     : IntVector.fromArray(INTS, dyn, i).add(m.threshold);
-            VectorMask<Integer> active = IntVector.fromArray(INTS, v0, i).compare(VectorOperators.GE, theta)
-                    .or(ref.compare(VectorOperators.GT, 0));
-            if (active.anyTrue()) {
-                NeuronUpdate.thresholdAndReset(s, i, i + lanes);
+            VectorMask<Integer> spike = v.compare(VectorOperators.GE, theta).andNot(refractory);
+            if (spike.anyTrue()) {
+                long bits = spike.toLong();
+                while (bits != 0) {
+                    int lane = Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    NeuronUpdate.fire(s, i + lane);
+                }
+            }
+        }
+        for (int k = m.states - 1; k >= 0; k--) {
+            for (int i = bound; i < n; i++) {
+                s.next[k][i] = NeuronUpdate.updateOne(s, in, k, i, 0, 0L);
             }
         }
         NeuronUpdate.thresholdAndReset(s, bound, n);
         s.neuronUpdates += n;
+    }
+
+    /** State {@code k} of lanes {@code [0, bound)}: leak, couplings, input, bias, clamp. */
+    private static void updateState(SliceState s, CompiledModel m, int[][] in, int k, int bound) {
+        int[] xk = s.x[k];
+        int[] nk = s.next[k];
+        int[] ink = in[k];
+        boolean hasInput = s.receivesInput[k];
+        int inputShift = m.inputShift[k];
+        int bias = m.bias[k];
+        int floor = m.floor[k];
+        int ceiling = m.ceiling[k];
+        int leak = m.leakKind[k] == CompiledModel.LEAK_SHIFT ? m.leakParam[k] : -1;
+        int[] src = m.couplingSource[k];
+        int couplings = src.length;
+        int[][] from = new int[couplings][];
+        for (int c = 0; c < couplings; c++) {
+            from[c] = m.couplingCurrent[k][c] ? s.next[src[c]] : s.x[src[c]];
+        }
+        int[] shift = m.couplingShift[k];
+        int[] sign = m.couplingSign[k];
+        // The first three couplings are held in locals so the JIT can hoist their bounds checks;
+        // models with more go through the general loop for the rest.
+        int[] from0 = couplings > 0 ? from[0] : xk;
+        int[] from1 = couplings > 1 ? from[1] : xk;
+        int[] from2 = couplings > 2 ? from[2] : xk;
+        int shift0 = couplings > 0 ? shift[0] : 0;
+        int shift1 = couplings > 1 ? shift[1] : 0;
+        int shift2 = couplings > 2 ? shift[2] : 0;
+        boolean add0 = couplings > 0 && sign[0] > 0;
+        boolean add1 = couplings > 1 && sign[1] > 0;
+        boolean add2 = couplings > 2 && sign[2] > 0;
+        int lanes = INTS.length();
+        for (int i = 0; i < bound; i += lanes) {
+            IntVector old = IntVector.fromArray(INTS, xk, i);
+            IntVector v = old;
+            if (leak >= 0) {
+                // leak = sign(x)·max(1, |x| >> shift), zero for x = 0: min(|x|, 1) is 1 exactly when x ≠ 0
+                IntVector abs = old.abs();
+                IntVector mag = abs.lanewise(VectorOperators.ASHR, leak).max(abs.min(1));
+                IntVector negative = old.lanewise(VectorOperators.ASHR, 31); // 0 or −1
+                v = v.sub(mag.lanewise(VectorOperators.XOR, negative).sub(negative)); // conditional negate
+            }
+            if (couplings > 0) {
+                IntVector t = IntVector.fromArray(INTS, from0, i).lanewise(VectorOperators.ASHR, shift0);
+                v = add0 ? v.add(t) : v.sub(t);
+            }
+            if (couplings > 1) {
+                IntVector t = IntVector.fromArray(INTS, from1, i).lanewise(VectorOperators.ASHR, shift1);
+                v = add1 ? v.add(t) : v.sub(t);
+            }
+            if (couplings > 2) {
+                IntVector t = IntVector.fromArray(INTS, from2, i).lanewise(VectorOperators.ASHR, shift2);
+                v = add2 ? v.add(t) : v.sub(t);
+            }
+            for (int c = 3; c < couplings; c++) {
+                IntVector term = IntVector.fromArray(INTS, from[c], i).lanewise(VectorOperators.ASHR, shift[c]);
+                v = sign[c] > 0 ? v.add(term) : v.sub(term);
+            }
+            if (hasInput) {
+                v = v.add(IntVector.fromArray(INTS, ink, i).lanewise(VectorOperators.LSHL, inputShift));
+            }
+            v.add(bias).max(floor).min(ceiling).intoArray(nk, i);
+        }
     }
 }

@@ -200,8 +200,10 @@ public final class Simulation implements AutoCloseable {
             } else {
                 NeuronUpdate.integrate(s, in, t, seed);
             }
-            for (int[] row : in) {
-                Arrays.fill(row, 0);
+            for (int k = 0; k < in.length; k++) {
+                if (s.receivesInput[k]) {
+                    Arrays.fill(in[k], 0);
+                }
             }
             s.swap();
         }
@@ -284,6 +286,18 @@ public final class Simulation implements AutoCloseable {
         for (StateProbe p : probes) {
             p.sample();
         }
+    }
+
+    /**
+     * Puts every neuron back to its initial state (states, refractory counts, pending inputs and
+     * spikes) without resetting the tick counter, so sources keep drawing fresh spikes: for running
+     * samples back to back, as the peers do.
+     */
+    public void resetNeuronStates() {
+        for (SliceState s : slices) {
+            s.resetNeurons();
+        }
+        Arrays.fill(nodeSpikeCount, 0);
     }
 
     /** Ticks simulated so far. */

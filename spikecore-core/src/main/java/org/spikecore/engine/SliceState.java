@@ -16,12 +16,15 @@ final class SliceState {
     final CompiledModel model;
     final int length;
     final int start;
+    private final int[] initialV0;
     int[][] x;
     int[][] next;
     final int[] refractory;
     final int[][][] input;
     final int ringSize;
     final List<Incoming> incoming;
+    /** Per state: whether any projection adds into it (only those input rows need clearing). */
+    final boolean[] receivesInput;
     final int[] spikes;
     int spikeCount;
     long synOps;
@@ -34,18 +37,35 @@ final class SliceState {
         this.length = slice.length();
         this.start = slice.start();
         this.incoming = List.copyOf(incoming);
+        this.receivesInput = new boolean[model.states];
+        for (Incoming inc : incoming) {
+            receivesInput[inc.targetState()] = true;
+        }
         this.ringSize = ringSize;
+        this.initialV0 = initialV0;
         this.x = new int[model.states][length];
         this.next = new int[model.states][length];
+        this.refractory = new int[length];
+        this.input = new int[ringSize][model.states][length];
+        this.spikes = new int[length];
+        resetNeurons();
+    }
+
+    /** States to their initial values; refractory counts, pending inputs and spikes cleared. */
+    void resetNeurons() {
         for (int k = 0; k < model.states; k++) {
             java.util.Arrays.fill(x[k], model.initial[k]);
         }
         if (initialV0 != null) {
             System.arraycopy(initialV0, start, x[0], 0, length);
         }
-        this.refractory = new int[length];
-        this.input = new int[ringSize][model.states][length];
-        this.spikes = new int[length];
+        java.util.Arrays.fill(refractory, 0);
+        for (int[][] slot : input) {
+            for (int[] row : slot) {
+                java.util.Arrays.fill(row, 0);
+            }
+        }
+        spikeCount = 0;
     }
 
     /** Swaps this tick's and the next tick's state arrays. */

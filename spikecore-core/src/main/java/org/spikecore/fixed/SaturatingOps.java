@@ -38,6 +38,16 @@ public final class SaturatingOps {
         }
     }
 
+    /**
+     * {@code acc[accOff+i] += w[wOff+i]} for {@code i < n}, exact (no clamp): a crossbar row of
+     * 16-bit weights delivered into 32-bit input accumulators whose sums the caller bounds.
+     */
+    public static void addInt16(short[] w, int wOff, int[] acc, int accOff, int n) {
+        for (int i = 0; i < n; i++) {
+            acc[accOff + i] += w[wOff + i];
+        }
+    }
+
     /** {@code x[off+i] = Fixed.decay(x[off+i], k)} for {@code i < n}. */
     public static void decay(int[] x, int off, int n, int k) {
         for (int i = 0; i < n; i++) {

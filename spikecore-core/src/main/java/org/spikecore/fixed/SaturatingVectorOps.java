@@ -62,6 +62,24 @@ public final class SaturatingVectorOps {
         SaturatingOps.addInt8(w, wOff + i, acc, accOff + i, n - i, lo, hi);
     }
 
+    private static final VectorSpecies<Short> SHORTS_FOR_INTS =
+            VectorSpecies.of(short.class, VectorShape.forBitSize(Math.max(64, INTS.vectorBitSize() / 2)));
+
+    /** Vector form of {@link SaturatingOps#addInt16}. */
+    public static void addInt16(short[] w, int wOff, int[] acc, int accOff, int n) {
+        int lanes = INTS.length();
+        int i = 0;
+        if (SHORTS_FOR_INTS.length() == lanes) {
+            int bound = n - lanes + 1;
+            for (; i < bound; i += lanes) {
+                IntVector wv = (IntVector) ShortVector.fromArray(SHORTS_FOR_INTS, w, wOff + i)
+                        .convertShape(VectorOperators.S2I, INTS, 0);
+                IntVector.fromArray(INTS, acc, accOff + i).add(wv).intoArray(acc, accOff + i);
+            }
+        }
+        SaturatingOps.addInt16(w, wOff + i, acc, accOff + i, n - i);
+    }
+
     /**
      * Vector form of {@link SaturatingOps#decay}: {@code x - sign(x)·max(1, |x| >> k)} lane-wise,
      * zero staying zero.

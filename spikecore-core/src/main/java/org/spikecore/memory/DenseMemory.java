@@ -2,6 +2,7 @@ package org.spikecore.memory;
 
 import java.util.List;
 import org.spikecore.fixed.Format;
+import org.spikecore.fixed.SaturatingVectorOps;
 
 /**
  * Dense crossbar: every (pre, post) pair has a weight slot.
@@ -23,6 +24,8 @@ public final class DenseMemory implements SynapseMemory {
     private final int rowWords;
     private final AccessCounter counter;
     private long nonZero;
+    /** Non-zero weights per row, kept current by set and update. */
+    private final int[] rowNonZero;
 
     /** An all-zero crossbar. {@code wordBits} must hold at least one weight. */
     public DenseMemory(int pre, int post, Format format, int wordBits) {
@@ -40,6 +43,7 @@ public final class DenseMemory implements SynapseMemory {
         this.post = post;
         this.format = format;
         this.weights = new short[Math.multiplyExact(pre, post)];
+        this.rowNonZero = new int[pre];
         int perWord = wordBits / format.bits();
         this.rowWords = (post + perWord - 1) / perWord;
         this.counter = new AccessCounter(List.of(new MemoryRegion("weights", wordBits, (long) rowWords * pre)));
@@ -66,13 +70,10 @@ public final class DenseMemory implements SynapseMemory {
                     "weight (" + i + ", " + j + ") = " + raw + " is outside " + format + " [" + format.min() + ", " + format.max() + "]");
         }
         int k = i * post + j;
-        if (weights[k] != 0) {
-            nonZero--;
-        }
+        int change = (raw != 0 ? 1 : 0) - (weights[k] != 0 ? 1 : 0);
         weights[k] = (short) raw;
-        if (raw != 0) {
-            nonZero++;
-        }
+        nonZero += change;
+        rowNonZero[i] += change;
     }
 
     @Override
@@ -121,14 +122,8 @@ public final class DenseMemory implements SynapseMemory {
     @Override
     public int accumulateForward(int i, int[] acc, int accOffset) {
         counter.read(WEIGHTS, rowWords);
-        int base = i * post;
-        int n = 0;
-        for (int j = 0; j < post; j++) {
-            int w = weights[base + j];
-            acc[accOffset + j] += w;
-            n += (w != 0) ? 1 : 0;
-        }
-        return n;
+        SaturatingVectorOps.addInt16(weights, i * post, acc, accOffset, post);
+        return rowNonZero[i];
     }
 
     @Override
@@ -145,7 +140,9 @@ public final class DenseMemory implements SynapseMemory {
         int old = weights[k];
         int now = format.saturate((long) old + delta);
         weights[k] = (short) now;
-        nonZero += (now != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
+        int change = (now != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
+        nonZero += change;
+        rowNonZero[i] += change;
     }
 
     @Override

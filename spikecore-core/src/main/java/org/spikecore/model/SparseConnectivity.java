@@ -19,20 +19,26 @@ public record SparseConnectivity(int preSize, int postSize, int[] pres, int[] po
             }
             keys[k] = ((long) pres[k] << 32) | (posts[k] & 0xffffffffL);
         }
-        Integer[] order = new Integer[pres.length];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
+        boolean sorted = true;
+        for (int k = 1; k < keys.length && sorted; k++) {
+            sorted = keys[k] > keys[k - 1];
         }
-        java.util.Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
-        int[] sp = new int[pres.length];
-        int[] sq = new int[pres.length];
-        int[] sw = new int[pres.length];
-        for (int k = 0; k < order.length; k++) {
-            sp[k] = pres[order[k]];
-            sq[k] = posts[order[k]];
-            sw[k] = weights[order[k]];
-            if (k > 0 && sp[k] == sp[k - 1] && sq[k] == sq[k - 1]) {
-                throw new IllegalArgumentException("synapse " + sp[k] + " -> " + sq[k] + " is listed twice");
+        int[] sp = pres.clone();
+        int[] sq = posts.clone();
+        int[] sw = weights.clone();
+        if (!sorted) {
+            Integer[] order = new Integer[pres.length];
+            for (int k = 0; k < order.length; k++) {
+                order[k] = k;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
+            for (int k = 0; k < order.length; k++) {
+                sp[k] = pres[order[k]];
+                sq[k] = posts[order[k]];
+                sw[k] = weights[order[k]];
+                if (k > 0 && sp[k] == sp[k - 1] && sq[k] == sq[k - 1]) {
+                    throw new IllegalArgumentException("synapse " + sp[k] + " -> " + sq[k] + " is listed twice");
+                }
             }
         }
         pres = sp;

@@ -92,4 +92,19 @@ class SaturatingVectorOpsTest {
         assertThat(whole).isEqualTo(wholeScalar);
         assertThat(wholeScalar[0]).isEqualTo(Fixed.decay(Integer.MIN_VALUE, k));
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 15, 16, 17, 100, 500})
+    void addInt16MatchesScalar(int n) {
+        short[] w = new short[n + 3];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (short) CounterRng.bits(n, 9, 0, i);
+        }
+        int[] acc = randomInts(n + 1, n, -1 << 28, 1 << 28);
+        int[] scalar = acc.clone();
+        int[] vector = acc.clone();
+        SaturatingOps.addInt16(w, 3, scalar, 1, n);
+        SaturatingVectorOps.addInt16(w, 3, vector, 1, n);
+        assertThat(vector).isEqualTo(scalar);
+    }
 }
