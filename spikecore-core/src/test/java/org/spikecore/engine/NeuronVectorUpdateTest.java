@@ -45,6 +45,8 @@ class NeuronVectorUpdateTest {
         CoreSlice slice = new CoreSlice(0, 0, 0, n);
         SliceState scalar = new SliceState(slice, cm, null, List.of(), 1);
         SliceState vector = new SliceState(slice, cm, null, List.of(), 1);
+        // every state receives input here (in a network only targets of projections do)
+        java.util.Arrays.fill(vector.receivesInput, true);
         for (int k = 0; k < m.stateCount(); k++) {
             for (int i = 0; i < n; i++) {
                 int v = (int) (CounterRng.bits(variant, k, 0, i) % 3000);
