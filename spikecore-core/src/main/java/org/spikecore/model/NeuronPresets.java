@@ -89,8 +89,10 @@ public final class NeuronPresets {
      * spike when V ≥ 20 mV + Θ;  then V = 0 (V_r = E_L), I1 = A1, I2 += A2
      * </pre>
      * with per-mode constants: tonic spiking (a = 0, I_e = 1.5 mV/ms), bursting (a ≈ 2^−8,
-     * A1 = 10, A2 = −0.6, I_e = 2), adaptation (a ≈ 2^−6 with b ≈ 2^−7, I_e = 2), rebound (a ≈ 2^−6,
-     * b ≈ 2^−7, no bias: drive it with an inhibitory input, then release it). The input of a
+     * A1 = 10, A2 = −0.6, I_e = 2), adaptation (a ≈ 2^−8 with b ≈ 2^−7, I_e = 1.5), rebound (a = b ≈ 2^−7,
+     * no bias: drive it with an inhibitory input, then release it; Θ follows V down, and V recovers
+     * faster than Θ). a/b must stay below about 1.2, or a strongly hyperpolarised neuron would find its
+     * threshold below its voltage. The input of a
      * projection is added to V (state 0) unless it targets another state.
      */
     public static NeuronModel mihalasNiebur(MihalasNieburMode mode) {
@@ -112,12 +114,12 @@ public final class NeuronPresets {
                 a2 = -(6 * mv) / 10;
             }
             case SPIKE_FREQUENCY_ADAPTATION -> {
-                bias = 2 * mv;
-                aShift = 6;
+                bias = 3 * mv / 2;
+                aShift = 8;
             }
             case REBOUND_SPIKE -> {
                 bias = 0;
-                aShift = 6;
+                aShift = 7;
             }
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
