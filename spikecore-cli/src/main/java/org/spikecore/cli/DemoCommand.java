@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spikecore.cli.demo.DemoSection;
+import org.spikecore.cli.demo.EngineDemo;
 import org.spikecore.cli.demo.FixedPointDemo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The sections in the order the demo shows them. */
     static List<DemoSection> sections() {
-        return List.of(new FixedPointDemo());
+        return List.of(new FixedPointDemo(), new EngineDemo());
     }
 
     @Override
