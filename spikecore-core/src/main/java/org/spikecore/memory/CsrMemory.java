@@ -142,6 +142,13 @@ public final class CsrMemory implements SynapseMemory {
         }
     }
 
+    /** Visits every stored synapse of row {@code i}, zero weights included, without counting. */
+    void forwardAll(int i, SynapseVisitor visitor) {
+        for (int s = rowStart[i]; s < rowStart[i + 1]; s++) {
+            visitor.visit(i, postIndex[s], weights[s]);
+        }
+    }
+
     @Override
     public int accumulateForward(int i, int[] acc, int accOffset) {
         int from = rowStart[i];
