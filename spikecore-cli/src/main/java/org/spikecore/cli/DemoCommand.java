@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.spikecore.cli.demo.DemoSection;
 import org.spikecore.cli.demo.EngineDemo;
 import org.spikecore.cli.demo.FixedPointDemo;
+import org.spikecore.cli.demo.MemoryOrganizationDemo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The sections in the order the demo shows them. */
     static List<DemoSection> sections() {
-        return List.of(new FixedPointDemo(), new EngineDemo());
+        return List.of(new FixedPointDemo(), new EngineDemo(), new MemoryOrganizationDemo());
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikecore.cli.experiments.Experiment;
+import org.spikecore.cli.experiments.MemoryStudy;
+import org.spikecore.io.AtomicFiles;
 import org.spikecore.io.ResultsJson;
 import org.spikecore.io.RunRecord;
 import picocli.CommandLine;
@@ -38,7 +40,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Every experiment, in the order help lists them. */
     static List<Experiment> experiments() {
-        return List.of();
+        return List.of(new MemoryStudy());
     }
 
     static final class Names implements Iterable<String> {
@@ -58,8 +60,12 @@ public final class RunCommand implements Callable<Integer> {
         config.put("experiment", chosen.name());
         config.put("out", out.toString());
         RunRecord record = RunRecord.now(commandLine(), config, seed);
-        Map<String, Object> results = chosen.run(options, out, seed, spec.commandLine().getOut());
-        ResultsJson.write(out.resolve("results.json"), record, results);
+        // Everything is produced in a staging directory and moved into --out only on success.
+        AtomicFiles.stageDirectory(out, staging -> {
+            Map<String, Object> results = chosen.run(options, staging, seed, spec.commandLine().getOut());
+            ResultsJson.write(staging.resolve("results.json"), record, results);
+            return results;
+        });
         spec.commandLine().getOut().println("wrote " + out.resolve("results.json"));
         return 0;
     }

@@ -25,6 +25,54 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Temporary files are created owner-only; a finished output gets the usual rw-r--r--. */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    /**
+     * Runs {@code producer} into a fresh staging directory beside {@code target} and, only if it
+     * succeeds, moves every file it made into {@code target} (each move atomic); on failure the
+     * staging directory is deleted and {@code target} is untouched.
+     */
+    public static <T> T stageDirectory(Path target, java.util.function.Function<Path, T> producer) {
+        Path abs = target.toAbsolutePath();
+        Path staging;
+        try {
+            Files.createDirectories(abs.getParent());
+            staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".staging");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create output directory beside " + target + ": " + e.getMessage(), e);
+        }
+        try {
+            T result = producer.apply(staging);
+            Files.createDirectories(abs);
+            try (var files = Files.list(staging)) {
+                for (Path f : files.toList()) {
+                    Files.move(f, abs.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write into " + target + ": " + e.getMessage(), e);
+        } finally {
+            deleteRecursively(staging);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // best effort: a leftover staging directory is hidden and harmless
+        }
+    }
+
     /** Writes {@code text} as UTF-8 to {@code target} atomically. */
     public static void writeString(Path target, String text) {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
@@ -40,6 +88,7 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.writeTo(out);
             }
+            readableByAll(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
