@@ -9,6 +9,7 @@ import org.spikecore.cli.bench.BenchOptions;
 import org.spikecore.cli.bench.BenchWorkload;
 import org.spikecore.cli.bench.CubaWorkload;
 import org.spikecore.cli.bench.FeedForwardWorkload;
+import org.spikecore.cli.bench.PatternEpochWorkload;
 import org.spikecore.io.ResultsJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Every workload, in the order help lists them. */
     static List<BenchWorkload> workloads() {
-        return List.of(new CubaWorkload(), new FeedForwardWorkload());
+        return List.of(new CubaWorkload(), new FeedForwardWorkload(), new PatternEpochWorkload());
     }
 
     static final class Names implements Iterable<String> {

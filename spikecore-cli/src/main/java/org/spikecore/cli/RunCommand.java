@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikecore.cli.experiments.Experiment;
 import org.spikecore.cli.experiments.MemoryStudy;
+import org.spikecore.cli.experiments.PatternRetentionExperiment;
 import org.spikecore.io.AtomicFiles;
 import org.spikecore.io.ResultsJson;
 import org.spikecore.io.RunRecord;
@@ -40,7 +41,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Every experiment, in the order help lists them. */
     static List<Experiment> experiments() {
-        return List.of(new MemoryStudy());
+        return List.of(new MemoryStudy(), new PatternRetentionExperiment());
     }
 
     static final class Names implements Iterable<String> {

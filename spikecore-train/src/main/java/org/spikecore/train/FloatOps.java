@@ -1,0 +1,91 @@
+package org.spikecore.train;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Float32 kernels for training, allocation-free over caller arrays. Reductions have one fixed
+ * order so the Vector API version and the scalar reference give the same bits: a dot product keeps
+ * {@link #STRIPES} partial sums (element i goes to sum i mod 8), adds the tail to stripe i mod 8 as
+ * well, then adds the stripes pairwise (0+4, 1+5, 2+6, 3+7, then 0+2, 1+3, then 0+1). Element-wise
+ * kernels ({@link #axpy}) have no order to fix. Tested in {@code FloatOpsTest}.
+ */
+public final class FloatOps {
+
+    /** Partial sums of a dot product: the lanes of a 256-bit float vector. */
+    public static final int STRIPES = 8;
+
+    private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
+
+    private FloatOps() {
+    }
+
+    /** Scalar reference of {@link #dot}. */
+    public static float dotScalar(float[] a, int aOff, float[] b, int bOff, int n) {
+        float[] s = new float[STRIPES];
+        for (int i = 0; i < n; i++) {
+            s[i % STRIPES] += a[aOff + i] * b[bOff + i];
+        }
+        return reduce(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
+    }
+
+    private static float reduce(float s0, float s1, float s2, float s3, float s4, float s5, float s6, float s7) {
+        float t0 = s0 + s4;
+        float t1 = s1 + s5;
+        float t2 = s2 + s6;
+        float t3 = s3 + s7;
+        float u0 = t0 + t2;
+        float u1 = t1 + t3;
+        return u0 + u1;
+    }
+
+    /** {@code Σ a[aOff+i]·b[bOff+i]} in the fixed striped order (no fused multiply-add, as the reference). */
+    public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        FloatVector acc = FloatVector.zero(F8);
+        int i = 0;
+        int bound = n - n % STRIPES;
+        for (; i < bound; i += STRIPES) {
+            acc = acc.add(FloatVector.fromArray(F8, a, aOff + i).mul(FloatVector.fromArray(F8, b, bOff + i)));
+        }
+        float[] s = new float[STRIPES];
+        acc.intoArray(s, 0);
+        for (; i < n; i++) {
+            s[i % STRIPES] += a[aOff + i] * b[bOff + i];
+        }
+        return reduce(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
+    }
+
+    /** {@code y[yOff+i] += alpha·x[xOff+i]} (multiply then add, rounded twice, as the scalar form). */
+    public static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        int bound = n - n % STRIPES;
+        for (; i < bound; i += STRIPES) {
+            FloatVector.fromArray(F8, x, xOff + i).mul(alpha).add(FloatVector.fromArray(F8, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    /** Scalar reference of {@link #axpy}. */
+    public static void axpyScalar(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    /** Sum of squares, striped like {@link #dot}. */
+    public static float sumOfSquares(float[] a, int off, int n) {
+        return dot(a, off, a, off, n);
+    }
+
+    static {
+        if (F8.length() != STRIPES) {
+            throw new IllegalStateException("expected 8 float lanes in a 256-bit vector");
+        }
+        // reference the operator class so the module's incubator warning appears once, at load
+        VectorOperators.ADD.name();
+    }
+}

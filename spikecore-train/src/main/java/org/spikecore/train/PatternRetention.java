@@ -1,0 +1,179 @@
+package org.spikecore.train;
+
+import org.spikecore.fixed.CounterRng;
+
+/**
+ * The seed paper's task (REFERENCES §1): a frozen random input raster (700 channels × 250 steps)
+ * drives 400 hidden and 250 output Q/P/R neurons, trained by BPTT with a SuperSpike surrogate and
+ * the Van Rossum loss to reproduce a 250×250 target raster, a procedurally drawn smiley (output
+ * neuron = image row, time step = image column, only every other column). Full precision (float32).
+ */
+public final class PatternRetention {
+
+    /**
+     * The task's sizes and hyper-parameters.
+     *
+     * @param inputs        input channels
+     * @param hidden        hidden neurons
+     * @param outputs       output neurons (and image height)
+     * @param steps         time steps (and image width)
+     * @param inputRate     spike probability per input channel per step
+     * @param surrogateBeta SuperSpike steepness
+     * @param learningRate  Adam learning rate
+     * @param vrDecay       Van Rossum filter decay per step
+     * @param weightScale   initial weights are N(0, weightScale²/fan_in)
+     */
+    public record Config(int inputs, int hidden, int outputs, int steps, double inputRate, float surrogateBeta,
+            float learningRate, float vrDecay, double weightScale) {
+
+        /**
+         * The paper's sizes with the hyper-parameters REFERENCES §1 found to learn (SuperSpike β = 10,
+         * Adam 1e-3, filter 0.8). The initial weights are N(0, 0.3²/fan_in) rather than N(0, 1/fan_in):
+         * our traces are not normalised (a steady input drives p to 32× a spike at α = 0.75, β = 0.875),
+         * and at full scale the output fires 11,285 spikes in the first epoch (target: about 700),
+         * then falls silent and does not recover — the failure REFERENCES §1 describes for large
+         * initial weights.
+         */
+        public static final Config PAPER = new Config(700, 400, 250, 250, 0.05, 10f, 1e-3f, 0.8f, 0.3);
+
+        public Config {
+            if (inputs < 1 || hidden < 1 || outputs < 8 || steps < 8) {
+                throw new IllegalArgumentException("pattern task needs positive sizes and at least 8 outputs and steps");
+            }
+            if (!(inputRate > 0 && inputRate < 1)) {
+                throw new IllegalArgumentException("input rate must be in (0, 1), got " + inputRate);
+            }
+        }
+    }
+
+    /** The neuron constants of the paper: α = 0.75, β = 0.875 (shift-friendly), threshold 0.9, reset by subtracting 1. */
+    static final float ALPHA = 0.75f;
+    static final float BETA = 0.875f;
+    static final float GAMMA = 0.875f;
+    static final float DELTA = 1f;
+    static final float THRESHOLD = 0.9f;
+
+    private final Config config;
+    private final float[] input;
+    private final float[] target;
+    private final TraceLayer hiddenLayer;
+    private final TraceLayer outputLayer;
+    private final Adam hiddenOptimizer;
+    private final Adam outputOptimizer;
+    private final VanRossum loss;
+    private float[] lastOutput;
+
+    public PatternRetention(Config config, long seed) {
+        this.config = config;
+        this.input = frozenInput(config, seed);
+        this.target = smiley(config.outputs(), config.steps());
+        Surrogate s = Surrogate.superSpike(config.surrogateBeta());
+        hiddenLayer = new TraceLayer(config.inputs(), config.hidden(), gaussianWeights(config.inputs(), config.hidden(), config.weightScale(), seed, 1),
+                ALPHA, BETA, GAMMA, DELTA, THRESHOLD, s);
+        outputLayer = new TraceLayer(config.hidden(), config.outputs(), gaussianWeights(config.hidden(), config.outputs(), config.weightScale(), seed, 2),
+                ALPHA, BETA, GAMMA, DELTA, THRESHOLD, s);
+        hiddenOptimizer = new Adam(config.inputs() * config.hidden(), config.learningRate());
+        outputOptimizer = new Adam(config.hidden() * config.outputs(), config.learningRate());
+        loss = new VanRossum(config.vrDecay());
+    }
+
+    /** Weights N(0, scale²/fan_in) from the counter-based generator. */
+    static float[] gaussianWeights(int in, int out, double scale, long seed, int layer) {
+        float[] w = new float[in * out];
+        double sd = scale / Math.sqrt(in);
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) (CounterRng.gaussian(seed, 100 + layer, 0, k) * sd);
+        }
+        return w;
+    }
+
+    /** The frozen input raster (T x inputs): each channel spikes with {@code inputRate} per step. */
+    static float[] frozenInput(Config c, long seed) {
+        float[] x = new float[c.steps() * c.inputs()];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = CounterRng.uniform(seed, 200, 0, k) < c.inputRate() ? 1f : 0f;
+        }
+        return x;
+    }
+
+    /**
+     * A smiley on an {@code rows × cols} raster, time-major ({@code [t·rows + row]}): a face ring,
+     * two eyes and a mouth arc, drawn with one-pixel lines, kept only on even time steps.
+     */
+    public static float[] smiley(int rows, int cols) {
+        float[] r = new float[cols * rows];
+        double cx = cols / 2.0;
+        double cy = rows / 2.0;
+        double size = Math.min(rows, cols);
+        double face = 0.42 * size;
+        double eye = 0.05 * size;
+        double mouth = 0.25 * size;
+        for (int t = 0; t < cols; t += 2) {
+            for (int y = 0; y < rows; y++) {
+                double dx = t + 0.5 - cx;
+                double dy = y + 0.5 - cy;
+                double d = Math.hypot(dx, dy);
+                boolean ring = Math.abs(d - face) < 0.75;
+                boolean leftEye = Math.abs(Math.hypot(dx + 0.15 * size, dy + 0.12 * size) - eye) < 0.75;
+                boolean rightEye = Math.abs(Math.hypot(dx - 0.15 * size, dy + 0.12 * size) - eye) < 0.75;
+                boolean smile = Math.abs(d - mouth) < 0.75 && dy > 0.12 * size;
+                if (ring || leftEye || rightEye || smile) {
+                    r[t * rows + y] = 1f;
+                }
+            }
+        }
+        return r;
+    }
+
+    /** The result of one epoch: the Van Rossum distance and F1 of the forward pass before the update. */
+    public record Epoch(double vrDistance, double f1, long outputSpikes) {
+    }
+
+    /** One epoch: forward, loss, BPTT, Adam step. */
+    public Epoch trainEpoch() {
+        int steps = config.steps();
+        float[] hiddenSpikes = hiddenLayer.forward(input, steps);
+        float[] out = outputLayer.forward(hiddenSpikes, steps);
+        lastOutput = out;
+        double vr = loss.distance(out, target, steps, config.outputs());
+        double f1 = SpikeTiming.f1(out, target, steps, config.outputs(), 1);
+        float[] gradOut = loss.gradient(out, target, steps, config.outputs());
+        float[] gradOutputW = new float[outputLayer.weights().length];
+        float[] gradHiddenSpikes = outputLayer.backward(gradOut, gradOutputW, true);
+        float[] gradHiddenW = new float[hiddenLayer.weights().length];
+        hiddenLayer.backward(gradHiddenSpikes, gradHiddenW, false);
+        outputOptimizer.apply(outputLayer.weights(), gradOutputW);
+        hiddenOptimizer.apply(hiddenLayer.weights(), gradHiddenW);
+        long spikes = 0;
+        for (float s : out) {
+            spikes += s != 0f ? 1 : 0;
+        }
+        return new Epoch(vr, f1, spikes);
+    }
+
+    /** The output raster of the last epoch's forward pass. */
+    public float[] lastOutput() {
+        return lastOutput == null ? null : lastOutput.clone();
+    }
+
+    public float[] target() {
+        return target.clone();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Fraction of exactly-zero weights of the hidden and output layers. */
+    public double[] zeroWeightFractions() {
+        return new double[] {zeroFraction(hiddenLayer.weights()), zeroFraction(outputLayer.weights())};
+    }
+
+    private static double zeroFraction(float[] w) {
+        long z = 0;
+        for (float x : w) {
+            z += x == 0f ? 1 : 0;
+        }
+        return z / (double) w.length;
+    }
+}

@@ -1,0 +1,124 @@
+package org.spikecore.train;
+
+/**
+ * A dense layer of Q/P/R trace neurons (REFERENCES §1) in float32, run over a whole sequence:
+ * <pre>
+ * q(t+1) = α·q(t) + s_in(t),  p(t+1) = β·p(t) + q(t)       (pre-synaptic traces, one per input)
+ * U(t) = W·p(t) − δ·r(t),     s(t) = Θ(U(t) − ϑ),  r(t+1) = γ·r(t) + s(t)
+ * </pre>
+ * Backward is exact BPTT through the linear traces with the surrogate in place of Θ' and the
+ * refractory path r detached (the SuperSpike form ∂L/∂W_ij = Σ_t P_j(t)·σ'(U_i(t))·E_i(t)).
+ * Arrays are time-major: {@code x[t*n + i]}.
+ */
+public final class TraceLayer {
+
+    final int in;
+    final int out;
+    final float[] weights; // out x in, row-major
+    final float alpha;
+    final float beta;
+    final float gamma;
+    final float delta;
+    final float threshold;
+    private final Surrogate surrogate;
+
+    // saved by forward for backward
+    private int steps;
+    private float[] traces; // T x in : p(t)
+    private float[] potential; // T x out : U(t)
+
+    public TraceLayer(int in, int out, float[] weights, float alpha, float beta, float gamma, float delta, float threshold,
+            Surrogate surrogate) {
+        if (weights.length != in * out) {
+            throw new IllegalArgumentException("layer " + in + "->" + out + " needs " + in * out + " weights, got " + weights.length);
+        }
+        this.in = in;
+        this.out = out;
+        this.weights = weights;
+        this.alpha = alpha;
+        this.beta = beta;
+        this.gamma = gamma;
+        this.delta = delta;
+        this.threshold = threshold;
+        this.surrogate = surrogate;
+    }
+
+    public float[] weights() {
+        return weights;
+    }
+
+    /** Runs the layer over {@code steps} steps of input spikes (T x in, 0/1) and returns its spikes (T x out). */
+    public float[] forward(float[] spikesIn, int steps) {
+        this.steps = steps;
+        traces = new float[steps * in];
+        potential = new float[steps * out];
+        float[] spikes = new float[steps * out];
+        float[] q = new float[in];
+        float[] p = new float[in];
+        float[] r = new float[out];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(p, 0, traces, t * in, in);
+            for (int i = 0; i < out; i++) {
+                float u = FloatOps.dot(weights, i * in, p, 0, in) - delta * r[i];
+                potential[t * out + i] = u;
+                float s = u >= threshold ? 1f : 0f;
+                spikes[t * out + i] = s;
+                r[i] = gamma * r[i] + s;
+            }
+            for (int j = 0; j < in; j++) {
+                float sIn = spikesIn[t * in + j];
+                float newP = beta * p[j] + q[j];
+                q[j] = alpha * q[j] + sIn;
+                p[j] = newP;
+            }
+        }
+        return spikes;
+    }
+
+    /**
+     * Given dL/ds (T x out), accumulates dL/dW into {@code gradW} (out x in) and returns dL/ds_in
+     * (T x in), or null when {@code needInputGradient} is false (the first layer).
+     */
+    public float[] backward(float[] gradSpikes, float[] gradW, boolean needInputGradient) {
+        float[] gradU = new float[steps * out];
+        for (int k = 0; k < gradU.length; k++) {
+            float g = gradSpikes[k];
+            gradU[k] = g == 0f ? 0f : g * surrogate.derivative(potential[k] - threshold);
+        }
+        // dL/dW = Σ_t gradU(t) ⊗ p(t)
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < out; i++) {
+                float g = gradU[t * out + i];
+                if (g != 0f) {
+                    FloatOps.axpy(g, traces, t * in, gradW, i * in, in);
+                }
+            }
+        }
+        if (!needInputGradient) {
+            return null;
+        }
+        // dL/dp(t) = W^T gradU(t); adjoint of the traces backwards in time:
+        // lp(t) = dL/dp(t) + β·lp(t+1);  lq(t) = lp(t+1) + α·lq(t+1);  dL/ds_in(t) = lq(t+1)
+        float[] gradIn = new float[steps * in];
+        float[] gp = new float[in];
+        float[] lpNext = new float[in];
+        float[] lqNext = new float[in];
+        for (int t = steps - 1; t >= 0; t--) {
+            java.util.Arrays.fill(gp, 0f);
+            for (int i = 0; i < out; i++) {
+                float g = gradU[t * out + i];
+                if (g != 0f) {
+                    FloatOps.axpy(g, weights, i * in, gp, 0, in);
+                }
+            }
+            for (int j = 0; j < in; j++) {
+                gradIn[t * in + j] = lqNext[j];
+                float lp = gp[j] + beta * lpNext[j];
+                float lq = lpNext[j] + alpha * lqNext[j];
+                lpNext[j] = lp;
+                lqNext[j] = lq;
+            }
+        }
+        return gradIn;
+    }
+}
