@@ -18,4 +18,13 @@ public sealed interface Connectivity permits DenseConnectivity, SparseConnectivi
 
     /** Largest number of synapses into one post neuron. */
     int maxFanIn();
+
+    /** Largest |w| of a weight array (0 when empty). */
+    static int maxAbs(int[] weights) {
+        int m = 0;
+        for (int w : weights) {
+            m = Math.max(m, Math.abs(w));
+        }
+        return m;
+    }
 }

@@ -79,11 +79,7 @@ public record ConvConnectivity(int inChannels, int height, int width, int outCha
 
     @Override
     public int maxAbsWeight() {
-        int m = 0;
-        for (int w : kernel) {
-            m = Math.max(m, Math.abs(w));
-        }
-        return m;
+        return Connectivity.maxAbs(kernel);
     }
 
     @Override

@@ -30,11 +30,7 @@ public record DenseConnectivity(int preSize, int postSize, int[] weights) implem
 
     @Override
     public int maxAbsWeight() {
-        int m = 0;
-        for (int w : weights) {
-            m = Math.max(m, Math.abs(w));
-        }
-        return m;
+        return Connectivity.maxAbs(weights);
     }
 
     @Override

@@ -53,11 +53,7 @@ public record SparseConnectivity(int preSize, int postSize, int[] pres, int[] po
 
     @Override
     public int maxAbsWeight() {
-        int m = 0;
-        for (int w : weights) {
-            m = Math.max(m, Math.abs(w));
-        }
-        return m;
+        return Connectivity.maxAbs(weights);
     }
 
     @Override
