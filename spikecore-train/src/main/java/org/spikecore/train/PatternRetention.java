@@ -61,10 +61,23 @@ public final class PatternRetention {
     private final Adam hiddenOptimizer;
     private final Adam outputOptimizer;
     private final VanRossum loss;
+    private final Wage wage;
+    private final long seed;
+    private final float[] hiddenMaster;
+    private final float[] outputMaster;
+    private int epoch;
     private float[] lastOutput;
 
+    /** The task in full precision. */
     public PatternRetention(Config config, long seed) {
+        this(config, seed, Wage.FLOAT);
+    }
+
+    /** The task with WAGE quantization {@code wage} (float master weights, quantized passes). */
+    public PatternRetention(Config config, long seed, Wage wage) {
         this.config = config;
+        this.seed = seed;
+        this.wage = wage;
         this.input = frozenInput(config, seed);
         this.target = smiley(config.outputs(), config.steps());
         Surrogate s = Surrogate.superSpike(config.surrogateBeta());
@@ -75,6 +88,10 @@ public final class PatternRetention {
         hiddenOptimizer = new Adam(config.inputs() * config.hidden(), config.learningRate());
         outputOptimizer = new Adam(config.hidden() * config.outputs(), config.learningRate());
         loss = new VanRossum(config.vrDecay());
+        hiddenMaster = hiddenLayer.weights().clone();
+        outputMaster = outputLayer.weights().clone();
+        hiddenLayer.setQuantization(wage);
+        outputLayer.setQuantization(wage);
     }
 
     /** Weights N(0, scale²/fan_in) from the counter-based generator. */
@@ -129,9 +146,11 @@ public final class PatternRetention {
     public record Epoch(double vrDistance, double f1, long outputSpikes) {
     }
 
-    /** One epoch: forward, loss, BPTT, Adam step. */
+    /** One epoch: quantize the weights, forward, loss, BPTT, quantize the gradients, Adam step on the masters. */
     public Epoch trainEpoch() {
         int steps = config.steps();
+        wage.quantizeWeights(hiddenMaster, hiddenLayer.weights());
+        wage.quantizeWeights(outputMaster, outputLayer.weights());
         float[] hiddenSpikes = hiddenLayer.forward(input, steps);
         float[] out = outputLayer.forward(hiddenSpikes, steps);
         lastOutput = out;
@@ -142,8 +161,11 @@ public final class PatternRetention {
         float[] gradHiddenSpikes = outputLayer.backward(gradOut, gradOutputW, true);
         float[] gradHiddenW = new float[hiddenLayer.weights().length];
         hiddenLayer.backward(gradHiddenSpikes, gradHiddenW, false);
-        outputOptimizer.apply(outputLayer.weights(), gradOutputW);
-        hiddenOptimizer.apply(hiddenLayer.weights(), gradHiddenW);
+        wage.quantizeGradients(gradOutputW, seed, epoch, 2);
+        wage.quantizeGradients(gradHiddenW, seed, epoch, 1);
+        outputOptimizer.apply(outputMaster, gradOutputW);
+        hiddenOptimizer.apply(hiddenMaster, gradHiddenW);
+        epoch++;
         long spikes = 0;
         for (float s : out) {
             spikes += s != 0f ? 1 : 0;
@@ -164,9 +186,69 @@ public final class PatternRetention {
         return config;
     }
 
-    /** Fraction of exactly-zero weights of the hidden and output layers. */
+    /** Fraction of exactly-zero weights (as the forward pass uses them) of the hidden and output layers. */
     public double[] zeroWeightFractions() {
-        return new double[] {zeroFraction(hiddenLayer.weights()), zeroFraction(outputLayer.weights())};
+        float[] h = new float[hiddenMaster.length];
+        float[] o = new float[outputMaster.length];
+        wage.quantizeWeights(hiddenMaster, h);
+        wage.quantizeWeights(outputMaster, o);
+        return new double[] {zeroFraction(h), zeroFraction(o)};
+    }
+
+    /** Epochs trained so far. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /**
+     * Writes everything training needs to continue (epoch, master weights, Adam moments and step):
+     * a task built with the same configuration, seed and quantization that reads it back continues
+     * to the same bits as one that never stopped.
+     */
+    public void writeState(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(STATE_MAGIC);
+        out.writeInt(epoch);
+        writeFloats(out, hiddenMaster);
+        writeFloats(out, outputMaster);
+        for (Adam a : new Adam[] {hiddenOptimizer, outputOptimizer}) {
+            out.writeInt(a.step);
+            writeFloats(out, a.m);
+            writeFloats(out, a.v);
+        }
+    }
+
+    /** Restores what {@link #writeState} wrote; sizes must match this task. */
+    public void readState(java.io.DataInputStream in) throws java.io.IOException {
+        if (in.readInt() != STATE_MAGIC) {
+            throw new java.io.IOException("not a pattern-retention checkpoint");
+        }
+        epoch = in.readInt();
+        readFloats(in, hiddenMaster);
+        readFloats(in, outputMaster);
+        for (Adam a : new Adam[] {hiddenOptimizer, outputOptimizer}) {
+            a.step = in.readInt();
+            readFloats(in, a.m);
+            readFloats(in, a.v);
+        }
+    }
+
+    private static final int STATE_MAGIC = 0x53435052; // "SCPR"
+
+    private static void writeFloats(java.io.DataOutputStream out, float[] a) throws java.io.IOException {
+        out.writeInt(a.length);
+        for (float x : a) {
+            out.writeInt(Float.floatToRawIntBits(x));
+        }
+    }
+
+    private static void readFloats(java.io.DataInputStream in, float[] a) throws java.io.IOException {
+        int n = in.readInt();
+        if (n != a.length) {
+            throw new java.io.IOException("checkpoint holds " + n + " values where this task has " + a.length);
+        }
+        for (int i = 0; i < n; i++) {
+            a[i] = Float.intBitsToFloat(in.readInt());
+        }
     }
 
     private static double zeroFraction(float[] w) {

@@ -21,6 +21,7 @@ public final class TraceLayer {
     final float delta;
     final float threshold;
     private final Surrogate surrogate;
+    private Wage wage = Wage.FLOAT;
 
     // saved by forward for backward
     private int steps;
@@ -47,6 +48,11 @@ public final class TraceLayer {
         return weights;
     }
 
+    /** Quantizes states and errors of later passes by {@code w} (weights and gradients are the caller's). */
+    public void setQuantization(Wage w) {
+        this.wage = w;
+    }
+
     /** Runs the layer over {@code steps} steps of input spikes (T x in, 0/1) and returns its spikes (T x out). */
     public float[] forward(float[] spikesIn, int steps) {
         this.steps = steps;
@@ -59,8 +65,9 @@ public final class TraceLayer {
         for (int t = 0; t < steps; t++) {
             System.arraycopy(p, 0, traces, t * in, in);
             for (int i = 0; i < out; i++) {
-                float u = FloatOps.dot(weights, i * in, p, 0, in) - delta * r[i];
-                potential[t * out + i] = u;
+                float raw = FloatOps.dot(weights, i * in, p, 0, in) - delta * r[i];
+                float u = wage.quantizeState(raw);
+                potential[t * out + i] = wage.statePasses(raw) ? u : Float.NaN; // NaN marks a clipped state
                 float s = u >= threshold ? 1f : 0f;
                 spikes[t * out + i] = s;
                 r[i] = gamma * r[i] + s;
@@ -83,8 +90,10 @@ public final class TraceLayer {
         float[] gradU = new float[steps * out];
         for (int k = 0; k < gradU.length; k++) {
             float g = gradSpikes[k];
-            gradU[k] = g == 0f ? 0f : g * surrogate.derivative(potential[k] - threshold);
+            float u = potential[k];
+            gradU[k] = g == 0f || Float.isNaN(u) ? 0f : g * surrogate.derivative(u - threshold);
         }
+        wage.quantizeErrors(gradU);
         // dL/dW = Σ_t gradU(t) ⊗ p(t)
         for (int t = 0; t < steps; t++) {
             for (int i = 0; i < out; i++) {

@@ -1,24 +1,43 @@
 package org.spikecore.cli.experiments;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.spikecore.SpikecoreException;
 import org.spikecore.cli.report.Charts;
 import org.spikecore.cli.report.Rasters;
+import org.spikecore.energy.Activity;
+import org.spikecore.energy.Horowitz45nm;
+import org.spikecore.energy.LayerCost;
+import org.spikecore.io.AtomicFiles;
+import org.spikecore.memory.Encoding;
+import org.spikecore.memory.LayerShape;
 import org.spikecore.train.PatternRetention;
+import org.spikecore.train.Wage;
 
 /**
- * The seed paper's spatio-temporal pattern retention (REFERENCES §1) in full precision: 700 → 400 →
- * 250 Q/P/R neurons, 250 steps, smiley target. Quantized training (the --*-bits options of the
- * issue) is not implemented yet and is refused with a message.
+ * The seed paper's spatio-temporal pattern retention (REFERENCES §1): 700 → 400 → 250 Q/P/R
+ * neurons, 250 steps, smiley target; float32 or WAGE-quantized ({@code --weight-bits} etc.); a
+ * {@code --sweep} over weight widths 2–8 and float; checkpoints ({@code --checkpoint FILE
+ * --checkpoint-every N}, {@code --resume}) that continue to the same bits.
  */
 public final class PatternRetentionExperiment implements Experiment {
 
-    private static final Set<String> QUANTIZATION = Set.of("weight-bits", "state-bits", "error-bits", "grad-bits");
+    private static final Set<String> OPTIONS = Set.of("epochs", "weight-bits", "state-bits", "error-bits", "grad-bits",
+            "sweep", "checkpoint", "checkpoint-every", "resume");
 
     @Override
     public String name() {
@@ -27,58 +46,94 @@ public final class PatternRetentionExperiment implements Experiment {
 
     @Override
     public String description() {
-        return "700-400-250 Q/P/R network, 250 steps, learns a smiley raster by BPTT (full precision); --epochs N";
+        return "700-400-250 Q/P/R network learns a smiley raster by BPTT; --epochs N, --weight-bits/--state-bits/"
+                + "--error-bits/--grad-bits B, --sweep true, --checkpoint FILE [--checkpoint-every N] [--resume true]";
+    }
+
+    private static int intOption(Map<String, String> o, String key, int dflt, int min) {
+        String v = o.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int x = Integer.parseInt(v);
+            if (x < min) {
+                throw new IllegalArgumentException("--" + key + " must be at least " + min + ", got " + x);
+            }
+            return x;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static boolean flag(Map<String, String> o, String key) {
+        String v = o.getOrDefault(key, "false");
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("--" + key + " takes true or false, got '" + v + "'");
+        }
+        return v.equals("true");
     }
 
     @Override
     public Map<String, Object> run(Map<String, String> options, Path outDir, long seed, PrintWriter out) {
-        int epochs = 1500;
-        for (Map.Entry<String, String> o : options.entrySet()) {
-            if (o.getKey().equals("epochs")) {
-                try {
-                    epochs = Integer.parseInt(o.getValue());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--epochs must be a whole number, got '" + o.getValue() + "'");
-                }
-                if (epochs < 1) {
-                    throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
-                }
-            } else if (QUANTIZATION.contains(o.getKey())) {
-                throw new IllegalArgumentException("--" + o.getKey() + ": quantized training is not implemented yet; "
-                        + "pattern-retention runs in full precision");
-            } else {
-                throw new IllegalArgumentException("pattern-retention has no option --" + o.getKey() + "; it takes --epochs N");
+        for (String k : options.keySet()) {
+            if (!OPTIONS.contains(k)) {
+                throw new IllegalArgumentException("pattern-retention has no option --" + k + "; options: " + OPTIONS);
             }
+        }
+        int epochs = intOption(options, "epochs", 1500, 1);
+        Wage wage = new Wage(intOption(options, "weight-bits", 0, 0), intOption(options, "state-bits", 0, 0),
+                intOption(options, "error-bits", 0, 0), intOption(options, "grad-bits", 0, 0));
+        boolean sweep = flag(options, "sweep");
+        Path checkpoint = options.containsKey("checkpoint") ? Path.of(options.get("checkpoint")) : null;
+        int every = intOption(options, "checkpoint-every", 100, 1);
+        boolean resume = flag(options, "resume");
+        if ((resume || options.containsKey("checkpoint-every")) && checkpoint == null) {
+            throw new IllegalArgumentException("--resume and --checkpoint-every need --checkpoint FILE");
+        }
+        if (sweep && (checkpoint != null || !wage.isFloat())) {
+            throw new IllegalArgumentException("--sweep chooses the widths itself; it takes neither --*-bits nor --checkpoint");
         }
         PatternRetention.Config config = PatternRetention.Config.PAPER;
-        PatternRetention task = new PatternRetention(config, seed);
-        double[] vr = new double[epochs];
-        double[] f1 = new double[epochs];
-        long t0 = System.nanoTime();
-        for (int e = 0; e < epochs; e++) {
-            PatternRetention.Epoch r = task.trainEpoch();
-            vr[e] = r.vrDistance();
-            f1[e] = r.f1();
-            if (e % Math.max(1, epochs / 10) == 0 || e == epochs - 1) {
-                out.printf("  epoch %5d  Van Rossum %.3f  F1 %.3f  output spikes %d%n", e, r.vrDistance(), r.f1(), r.outputSpikes());
-                out.flush();
-            }
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("config", configMap(config));
+        if (sweep) {
+            return sweep(config, epochs, seed, outDir, out, results);
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double[] x = new double[epochs];
-        for (int e = 0; e < epochs; e++) {
-            x[e] = e;
+        Run run = train(config, wage, epochs, seed, checkpoint, every, resume, out);
+        double[] x = new double[run.vr.length];
+        for (int e = 0; e < x.length; e++) {
+            x[e] = run.firstEpoch + e;
         }
         Charts.line(outDir.resolve("vr-distance.png"), "Pattern retention: Van Rossum distance per epoch", "epoch",
-                "Van Rossum distance", List.of(new Charts.Series("float32", x, vr)), false);
+                "Van Rossum distance", List.of(new Charts.Series(label(wage), x, run.vr)), false);
         Rasters.sideBySide(outDir.resolve("raster.png"), config.steps(), config.outputs(), 2,
-                new String[] {"target", "output after " + epochs + " epochs"}, task.target(), task.lastOutput());
-        long targetSpikes = 0;
-        for (float s : task.target()) {
-            targetSpikes += s != 0f ? 1 : 0;
+                new String[] {"target", "output after " + epochs + " epochs (" + label(wage) + ")"}, run.task.target(),
+                run.task.lastOutput());
+        results.put("precision", label(wage));
+        results.put("epochs", epochs);
+        results.put("vr_distance", run.vr[run.vr.length - 1]);
+        results.put("f1", run.f1[run.f1.length - 1]);
+        double[] zeros = run.task.zeroWeightFractions();
+        results.put("zero_weight_fraction", Map.of("hidden", zeros[0], "output", zeros[1]));
+        results.put("seconds_per_epoch", run.secondsPerEpoch);
+        List<Map<String, Object>> curve = new ArrayList<>();
+        for (int e = 0; e < run.vr.length; e++) {
+            curve.add(Map.of("epoch", run.firstEpoch + e, "vr_distance", run.vr[e], "f1", run.f1[e]));
         }
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("precision", "float32");
+        results.put("curve", curve);
+        results.put("plots", List.of("vr-distance.png", "raster.png"));
+        out.printf("pattern-retention (%s): %d epochs, %.3f s/epoch: Van Rossum %.3f, F1 %.3f (±1 step), zero weights %.1f %% / %.1f %%%n",
+                label(wage), epochs, run.secondsPerEpoch, run.vr[run.vr.length - 1], run.f1[run.f1.length - 1], 100 * zeros[0],
+                100 * zeros[1]);
+        return results;
+    }
+
+    private static String label(Wage w) {
+        return w.isFloat() ? "float32" : "W" + w.weightBits() + " S" + w.stateBits() + " E" + w.errorBits() + " G" + w.gradBits();
+    }
+
+    private static Map<String, Object> configMap(PatternRetention.Config config) {
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("inputs", config.inputs());
         cfg.put("hidden", config.hidden());
@@ -91,22 +146,103 @@ public final class PatternRetentionExperiment implements Experiment {
         cfg.put("learning_rate", config.learningRate());
         cfg.put("vr_decay", config.vrDecay());
         cfg.put("weight_scale", config.weightScale());
-        results.put("config", cfg);
-        results.put("epochs", epochs);
-        results.put("target_spikes", targetSpikes);
-        results.put("vr_distance", vr[epochs - 1]);
-        results.put("f1", f1[epochs - 1]);
-        results.put("seconds_per_epoch", seconds / epochs);
-        double[] zeros = task.zeroWeightFractions();
-        results.put("zero_weight_fraction", Map.of("hidden", zeros[0], "output", zeros[1]));
-        List<Map<String, Object>> curve = new ArrayList<>();
-        for (int e = 0; e < epochs; e++) {
-            curve.add(Map.of("epoch", e, "vr_distance", vr[e], "f1", f1[e]));
+        return cfg;
+    }
+
+    private record Run(PatternRetention task, int firstEpoch, double[] vr, double[] f1, double secondsPerEpoch) {
+    }
+
+    private static Run train(PatternRetention.Config config, Wage wage, int epochs, long seed, Path checkpoint, int every,
+            boolean resume, PrintWriter out) {
+        PatternRetention task = new PatternRetention(config, seed, wage);
+        if (resume && checkpoint != null && Files.exists(checkpoint)) {
+            try (InputStream in = Files.newInputStream(checkpoint); DataInputStream d = new DataInputStream(in)) {
+                task.readState(d);
+            } catch (IOException e) {
+                throw new SpikecoreException("checkpoint " + checkpoint + " cannot be read: " + e.getMessage());
+            }
+            out.printf("  resumed from %s at epoch %d%n", checkpoint, task.epoch());
         }
-        results.put("curve", curve);
-        results.put("plots", List.of("vr-distance.png", "raster.png"));
-        out.printf("pattern-retention: %d epochs in %.1f s (%.3f s/epoch): Van Rossum %.3f, F1 %.3f (±1 step)%n", epochs,
-                seconds, seconds / epochs, vr[epochs - 1], f1[epochs - 1]);
+        int first = task.epoch();
+        if (first > epochs) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " is at epoch " + first + ", past --epochs " + epochs);
+        }
+        int n = epochs - first;
+        double[] vr = new double[Math.max(n, 1)];
+        double[] f1 = new double[Math.max(n, 1)];
+        long t0 = System.nanoTime();
+        boolean interactive = System.console() != null;
+        try (ProgressBar bar = interactive ? new ProgressBarBuilder().setTaskName(label(wage)).setInitialMax(epochs)
+                .setStyle(ProgressBarStyle.ASCII).build() : null) {
+            if (bar != null) {
+                bar.stepTo(first);
+            }
+            for (int e = 0; e < n; e++) {
+                PatternRetention.Epoch r = task.trainEpoch();
+                vr[e] = r.vrDistance();
+                f1[e] = r.f1();
+                if (bar != null) {
+                    bar.step();
+                    bar.setExtraMessage(String.format(" VR %.2f F1 %.2f", r.vrDistance(), r.f1()));
+                } else if (e % Math.max(1, n / 10) == 0 || e == n - 1) {
+                    out.printf("  epoch %5d  Van Rossum %.3f  F1 %.3f  output spikes %d%n", task.epoch() - 1, r.vrDistance(),
+                            r.f1(), r.outputSpikes());
+                    out.flush();
+                }
+                if (checkpoint != null && (task.epoch() % every == 0 || e == n - 1)) {
+                    AtomicFiles.write(checkpoint, o -> task.writeState(new DataOutputStream(o)));
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Run(task, first, vr, f1, seconds / Math.max(n, 1));
+    }
+
+    private static Map<String, Object> sweep(PatternRetention.Config config, int epochs, long seed, Path outDir, PrintWriter out,
+            Map<String, Object> results) {
+        int[] widths = {0, 8, 7, 6, 5, 4, 3, 2};
+        List<Charts.Series> curves = new ArrayList<>();
+        List<Map<String, Object>> table = new ArrayList<>();
+        Horowitz45nm model = new Horowitz45nm();
+        for (int b : widths) {
+            // weights of b bits; states, errors and gradients at 8 bits as in the paper's weight sweep
+            Wage wage = b == 0 ? Wage.FLOAT : new Wage(b, 8, 8, 8);
+            Run run = train(config, wage, epochs, seed, null, 1, false, out);
+            double[] x = new double[run.vr.length];
+            for (int e = 0; e < x.length; e++) {
+                x[e] = e;
+            }
+            curves.add(new Charts.Series(label(wage), x, run.vr));
+            double[] zeros = run.task.zeroWeightFractions();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("precision", label(wage));
+            row.put("weight_bits", b == 0 ? "float" : b);
+            row.put("vr_distance", run.vr[run.vr.length - 1]);
+            row.put("f1", run.f1[run.f1.length - 1]);
+            row.put("zero_weight_fraction_hidden", zeros[0]);
+            row.put("zero_weight_fraction_output", zeros[1]);
+            if (b > 0) {
+                // energy of one training iteration (one sample of 250 steps) under two encodings
+                Activity act = new Activity(config.inputRate(), Activity.DEFAULT.errorRate(), config.steps());
+                for (Encoding enc : List.of(Encoding.CROSSBAR, Encoding.PB_BMP)) {
+                    double joules = LayerCost.of(new LayerShape.Fc(config.inputs(), config.hidden()), enc, b,
+                            Math.max(1e-6, 1 - zeros[0]), 64, act, model).trainingSampleJ()
+                            + LayerCost.of(new LayerShape.Fc(config.hidden(), config.outputs()), enc, b,
+                                    Math.max(1e-6, 1 - zeros[1]), 64, act, model).trainingSampleJ();
+                    row.put("training_iteration_uJ_" + enc.cliName().replace('-', '_'), joules * 1e6);
+                }
+            }
+            table.add(row);
+            out.printf("  %-14s VR %.3f  F1 %.3f  zero weights %.1f %% / %.1f %%%n", label(wage), run.vr[run.vr.length - 1],
+                    run.f1[run.f1.length - 1], 100 * zeros[0], 100 * zeros[1]);
+        }
+        Charts.line(outDir.resolve("sweep-vr-distance.png"), "Pattern retention: Van Rossum distance by weight width",
+                "epoch", "Van Rossum distance", curves, false);
+        results.put("epochs", epochs);
+        results.put("sweep", table);
+        results.put("plots", List.of("sweep-vr-distance.png"));
         return results;
     }
 }

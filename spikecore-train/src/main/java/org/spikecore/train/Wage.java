@@ -1,0 +1,119 @@
+package org.spikecore.train;
+
+import org.spikecore.fixed.CounterRng;
+
+/**
+ * WAGE-style quantization (Wu et al. 2018; REFERENCES §1) of weights, states, errors and gradients,
+ * each to its own width; a width of 0 leaves that quantity in float32 ({@link #FLOAT} is full
+ * precision).
+ * <ul>
+ * <li><b>Weights</b> (b ≥ 2 bits): scaled by the layer's power-of-two scale {@code s = 2^⌈log2 max|W|⌉},
+ * rounded to nearest on the grid {@code σ = 2^(1−b)} and clipped to {@code [−1+σ, 1−σ]}: 2 bits give
+ * the ternary {−s/2, 0, s/2}. Training keeps float master weights and runs the forward and backward
+ * passes on the quantized copy (straight-through).</li>
+ * <li><b>States</b> (membrane potential U): clipped to [−{@link #STATE_RANGE}, {@link #STATE_RANGE})
+ * and rounded to nearest on the grid {@code 2·range/2^b}; the gradient is masked where U was
+ * clipped.</li>
+ * <li><b>Errors</b> (dL/dU): divided by the power-of-two of their largest magnitude and rounded to
+ * nearest on the grid {@code 2^(1−b)}.</li>
+ * <li><b>Gradients</b> (dL/dW): likewise scaled, then rounded <em>stochastically</em> with draws from
+ * the counter-based generator keyed by (seed, epoch, layer, index), so runs repeat bit for bit.</li>
+ * </ul>
+ *
+ * @param weightBits weight width, 0 = float
+ * @param stateBits  state width, 0 = float
+ * @param errorBits  error width, 0 = float
+ * @param gradBits   gradient width, 0 = float
+ */
+public record Wage(int weightBits, int stateBits, int errorBits, int gradBits) {
+
+    /** Full precision. */
+    public static final Wage FLOAT = new Wage(0, 0, 0, 0);
+
+    /** States are represented in [−2, 2). */
+    public static final float STATE_RANGE = 2f;
+
+    public Wage {
+        check("weight", weightBits, 2);
+        check("state", stateBits, 2);
+        check("error", errorBits, 2);
+        check("gradient", gradBits, 2);
+    }
+
+    private static void check(String what, int bits, int min) {
+        if (bits != 0 && (bits < min || bits > 16)) {
+            throw new IllegalArgumentException(what + " bits must be " + min + "..16 (or 0 for float), got " + bits);
+        }
+    }
+
+    public boolean isFloat() {
+        return this.equals(FLOAT);
+    }
+
+    /** The power of two at or above the largest magnitude (1 for an all-zero array). */
+    static float powerOfTwoScale(float[] x) {
+        float m = 0f;
+        for (float v : x) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m == 0f ? 1f : (float) Math.pow(2, Math.ceil(Math.log(m) / Math.log(2)));
+    }
+
+    /** The quantized copy of master weights into {@code out}. */
+    public void quantizeWeights(float[] master, float[] out) {
+        if (weightBits == 0) {
+            System.arraycopy(master, 0, out, 0, master.length);
+            return;
+        }
+        float s = powerOfTwoScale(master);
+        float sigma = (float) Math.pow(2, 1 - weightBits);
+        float lim = 1f - sigma;
+        for (int i = 0; i < master.length; i++) {
+            float q = (float) Math.rint(master[i] / s / sigma) * sigma;
+            out[i] = Math.max(-lim, Math.min(lim, q)) * s;
+        }
+    }
+
+    /** A membrane potential as the state format holds it. */
+    public float quantizeState(float u) {
+        if (stateBits == 0) {
+            return u;
+        }
+        float step = 2 * STATE_RANGE / (1 << stateBits);
+        float c = Math.max(-STATE_RANGE, Math.min(STATE_RANGE - step, u));
+        return (float) Math.rint(c / step) * step;
+    }
+
+    /** Whether the straight-through gradient passes at this (pre-quantization) potential. */
+    public boolean statePasses(float u) {
+        return stateBits == 0 || (u >= -STATE_RANGE && u < STATE_RANGE);
+    }
+
+    /** Errors in place. */
+    public void quantizeErrors(float[] e) {
+        if (errorBits == 0) {
+            return;
+        }
+        float s = powerOfTwoScale(e);
+        float grid = (float) Math.pow(2, 1 - errorBits);
+        for (int i = 0; i < e.length; i++) {
+            e[i] = (float) Math.rint(e[i] / s / grid) * grid * s;
+        }
+    }
+
+    /** Gradients in place, stochastically rounded with draws keyed by (seed, epoch, layer, index). */
+    public void quantizeGradients(float[] g, long seed, int epoch, int layer) {
+        if (gradBits == 0) {
+            return;
+        }
+        float s = powerOfTwoScale(g);
+        float grid = (float) Math.pow(2, 1 - gradBits);
+        long prefix = CounterRng.keyPrefix(seed, 300 + layer, epoch);
+        for (int i = 0; i < g.length; i++) {
+            double x = g[i] / s / grid;
+            double floor = Math.floor(x);
+            double up = CounterRng.toUnitDouble(CounterRng.bitsFromPrefix(prefix, i)) < x - floor ? 1 : 0;
+            g[i] = (float) ((floor + up) * grid * s);
+        }
+    }
+}
