@@ -21,13 +21,21 @@ final class NeuronUpdate {
         return (int) (r >> (64 - bits));
     }
 
-    /** Computes {@code next} from {@code x} and the input slot, then thresholds and resets; fills spikes. */
+    /**
+     * Computes {@code next} from {@code x} and the input slot (which it clears for reuse), then
+     * thresholds and resets; fills spikes.
+     */
     static void integrate(SliceState s, int[][] in, int tick, long seed) {
         int n = s.length;
         for (int k = s.model.states - 1; k >= 0; k--) {
             int[] nk = s.next[k];
             for (int i = 0; i < n; i++) {
                 nk[i] = updateOne(s, in, k, i, tick, seed);
+            }
+        }
+        for (int k = 0; k < s.model.states; k++) {
+            if (s.receivesInput[k]) {
+                java.util.Arrays.fill(in[k], 0); // consumed: the slot is reused a delay later
             }
         }
         thresholdAndReset(s, 0, n);

@@ -57,6 +57,7 @@ final class NeuronVectorUpdate {
         for (int k = m.states - 1; k >= 0; k--) {
             for (int i = bound; i < n; i++) {
                 s.next[k][i] = NeuronUpdate.updateOne(s, in, k, i, 0, 0L);
+                in[k][i] = 0;
             }
         }
         NeuronUpdate.thresholdAndReset(s, bound, n);
@@ -94,6 +95,7 @@ final class NeuronVectorUpdate {
         boolean add1 = couplings > 1 && sign[1] > 0;
         boolean add2 = couplings > 2 && sign[2] > 0;
         int lanes = INTS.length();
+        IntVector zero = IntVector.zero(INTS);
         for (int i = 0; i < bound; i += lanes) {
             IntVector old = IntVector.fromArray(INTS, xk, i);
             IntVector v = old;
@@ -122,6 +124,7 @@ final class NeuronVectorUpdate {
             }
             if (hasInput) {
                 v = v.add(IntVector.fromArray(INTS, ink, i).lanewise(VectorOperators.LSHL, inputShift));
+                zero.intoArray(ink, i); // consumed: the slot is reused a delay later
             }
             v.add(bias).max(floor).min(ceiling).intoArray(nk, i);
         }

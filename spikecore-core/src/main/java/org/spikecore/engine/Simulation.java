@@ -200,11 +200,6 @@ public final class Simulation implements AutoCloseable {
             } else {
                 NeuronUpdate.integrate(s, in, t, seed);
             }
-            for (int k = 0; k < in.length; k++) {
-                if (s.receivesInput[k]) {
-                    Arrays.fill(in[k], 0);
-                }
-            }
             s.swap();
         }
     }
