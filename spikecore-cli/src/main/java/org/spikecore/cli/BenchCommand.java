@@ -9,7 +9,9 @@ import org.spikecore.cli.bench.BenchOptions;
 import org.spikecore.cli.bench.BenchWorkload;
 import org.spikecore.cli.bench.CubaWorkload;
 import org.spikecore.cli.bench.FeedForwardWorkload;
+import org.spikecore.cli.bench.InferWorkload;
 import org.spikecore.cli.bench.PatternEpochWorkload;
+import org.spikecore.cli.bench.TrainWorkload;
 import org.spikecore.io.ResultsJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +45,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Every workload, in the order help lists them. */
     static List<BenchWorkload> workloads() {
-        return List.of(new CubaWorkload(), new FeedForwardWorkload(), new PatternEpochWorkload());
+        return List.of(new CubaWorkload(), new FeedForwardWorkload(), new PatternEpochWorkload(), new TrainWorkload(),
+                new InferWorkload());
     }
 
     static final class Names implements Iterable<String> {

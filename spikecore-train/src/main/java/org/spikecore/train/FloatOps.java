@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * order so the Vector API version and the scalar reference give the same bits: a dot product keeps
  * {@link #STRIPES} partial sums (element i goes to sum i mod 8), adds the tail to stripe i mod 8 as
  * well, then adds the stripes pairwise (0+4, 1+5, 2+6, 3+7, then 0+2, 1+3, then 0+1). Element-wise
- * kernels ({@link #axpy}) have no order to fix. Tested in {@code FloatOpsTest}.
+ * kernels ({@link #axpy}, {@link #fusedAxpy}) have no order to fix. Tested in {@code FloatOpsTest}.
  */
 public final class FloatOps {
 
@@ -73,6 +73,59 @@ public final class FloatOps {
     public static void axpyScalar(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
         for (int i = 0; i < n; i++) {
             y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    /**
+     * {@code y[yOff+i] = fma(alpha, x[xOff+i], y[yOff+i])}: one rounding per element, so the
+     * vector form and {@link #fusedAxpyScalar} (Math.fma) agree bit for bit.
+     */
+    public static void fusedAxpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        int bound = n - n % STRIPES;
+        FloatVector a = FloatVector.broadcast(F8, alpha);
+        for (; i < bound; i += STRIPES) {
+            FloatVector.fromArray(F8, x, xOff + i).lanewise(VectorOperators.FMA, a, FloatVector.fromArray(F8, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    /**
+     * Four {@link #fusedAxpy} calls sharing one {@code x} (a weight row) into four {@code y} rows:
+     * {@code x} is read once per chunk instead of four times. Each {@code y} element gets the same
+     * single fused multiply-add as with four separate calls, so the bits are the same.
+     */
+    public static void fusedAxpy4(float a0, float a1, float a2, float a3, float[] x, int xOff, float[] y, int y0, int y1,
+            int y2, int y3, int n) {
+        int i = 0;
+        int bound = n - n % STRIPES;
+        FloatVector v0 = FloatVector.broadcast(F8, a0);
+        FloatVector v1 = FloatVector.broadcast(F8, a1);
+        FloatVector v2 = FloatVector.broadcast(F8, a2);
+        FloatVector v3 = FloatVector.broadcast(F8, a3);
+        for (; i < bound; i += STRIPES) {
+            FloatVector xv = FloatVector.fromArray(F8, x, xOff + i);
+            xv.lanewise(VectorOperators.FMA, v0, FloatVector.fromArray(F8, y, y0 + i)).intoArray(y, y0 + i);
+            xv.lanewise(VectorOperators.FMA, v1, FloatVector.fromArray(F8, y, y1 + i)).intoArray(y, y1 + i);
+            xv.lanewise(VectorOperators.FMA, v2, FloatVector.fromArray(F8, y, y2 + i)).intoArray(y, y2 + i);
+            xv.lanewise(VectorOperators.FMA, v3, FloatVector.fromArray(F8, y, y3 + i)).intoArray(y, y3 + i);
+        }
+        for (; i < n; i++) {
+            float xi = x[xOff + i];
+            y[y0 + i] = Math.fma(a0, xi, y[y0 + i]);
+            y[y1 + i] = Math.fma(a1, xi, y[y1 + i]);
+            y[y2 + i] = Math.fma(a2, xi, y[y2 + i]);
+            y[y3 + i] = Math.fma(a3, xi, y[y3 + i]);
+        }
+    }
+
+    /** Scalar reference of {@link #fusedAxpy}. */
+    public static void fusedAxpyScalar(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
         }
     }
 

@@ -36,4 +36,29 @@ class FloatOpsTest {
         FloatOps.axpyScalar(0.37f, x, 1, y2, 2, n);
         assertThat(y1).isEqualTo(y2);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 8, 13, 500})
+    void fusedAxpyEqualsScalarFma(int n) {
+        float[] x = random(n + 1, 5);
+        float[] y1 = random(n + 2, 6);
+        float[] y2 = y1.clone();
+        FloatOps.fusedAxpy(-1.37f, x, 1, y1, 2, n);
+        FloatOps.fusedAxpyScalar(-1.37f, x, 1, y2, 2, n);
+        assertThat(y1).isEqualTo(y2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 3, 8, 21, 500})
+    void fusedAxpy4EqualsFourFusedAxpys(int n) {
+        float[] x = random(n + 1, 7);
+        float[] y1 = random(4 * n + 8, 8);
+        float[] y2 = y1.clone();
+        FloatOps.fusedAxpy4(0.5f, -2f, 1.25f, 3e-3f, x, 1, y1, 0, n + 1, 2 * n + 3, 3 * n + 5, n);
+        FloatOps.fusedAxpyScalar(0.5f, x, 1, y2, 0, n);
+        FloatOps.fusedAxpyScalar(-2f, x, 1, y2, n + 1, n);
+        FloatOps.fusedAxpyScalar(1.25f, x, 1, y2, 2 * n + 3, n);
+        FloatOps.fusedAxpyScalar(3e-3f, x, 1, y2, 3 * n + 5, n);
+        assertThat(y1).isEqualTo(y2);
+    }
 }

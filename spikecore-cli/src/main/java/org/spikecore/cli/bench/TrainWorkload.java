@@ -1,0 +1,58 @@
+package org.spikecore.cli.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.spikecore.train.LifNetwork;
+
+/**
+ * BPTT on the peers' 784-500-500-10 LIF network, T = 100, Bernoulli input at 10 %, weights at 3×
+ * PyTorch's default initialisation, cross-entropy on the output membrane summed over time, Adam:
+ * shared/peers/snn_torch.py's {@code --mode train}. {@code t_pass} is seconds per batch (forward,
+ * BPTT, optimizer step).
+ */
+public final class TrainWorkload implements BenchWorkload {
+
+    static final int[] SIZES = {784, 500, 500, 10};
+    static final int STEPS = 100;
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String description() {
+        return "BPTT batch of the 784-500-500-10 LIF network, T=100 (--batch, default 64)";
+    }
+
+    @Override
+    public Map<String, Object> run(BenchOptions o) {
+        if (o.threads() != 1) {
+            throw new IllegalArgumentException("train runs on one thread for now; got --threads " + o.threads());
+        }
+        int batch = o.size() == 0 ? 64 : o.size();
+        LifNetwork net = new LifNetwork(SIZES, 0.9f, 1f, 25f, 3.0, 5e-4f, o.seed());
+        float[][] x = LifNetwork.bernoulliInput(batch, STEPS, SIZES[0], 0.1, o.seed() + 1);
+        int[] y = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            y[b] = b % 10;
+        }
+        for (int r = 0; r < 3; r++) {
+            net.trainBatch(x, y, STEPS); // JIT warm-up
+        }
+        double[] times = new double[o.reps()];
+        double loss = 0;
+        for (int r = 0; r < o.reps(); r++) {
+            long t0 = System.nanoTime();
+            loss = net.trainBatch(x, y, STEPS);
+            times[r] = (System.nanoTime() - t0) / 1e9;
+        }
+        double t = Medians.median(times);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("batch", batch);
+        m.put("t_pass", t);
+        m.put("us_per_sample_step", t / (batch * (double) STEPS) * 1e6);
+        m.put("loss", loss);
+        return m;
+    }
+}
