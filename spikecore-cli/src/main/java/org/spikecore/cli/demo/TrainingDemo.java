@@ -2,8 +2,9 @@ package org.spikecore.cli.demo;
 
 import java.io.PrintWriter;
 import org.spikecore.train.PatternRetention;
+import org.spikecore.train.Wage;
 
-/** Surrogate-gradient BPTT on a scaled-down pattern-retention task (the seed paper's, 1/5 of its size). */
+/** Surrogate-gradient BPTT, float and WAGE-quantized, on a scaled-down pattern-retention task (1/5 of the paper's size). */
 public final class TrainingDemo implements DemoSection {
 
     @Override
@@ -28,7 +29,18 @@ public final class TrainingDemo implements DemoSection {
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf("   %d inputs x %d steps -> %d Q/P/R hidden -> %d outputs, smiley target, SuperSpike + Adam, float32%n",
                 small.inputs(), small.steps(), small.hidden(), small.outputs());
-        out.printf("   epoch 1: Van Rossum %.2f, F1 %.2f;  epoch %d: Van Rossum %.2f, F1 %.2f  (%.1f ms/epoch)%n",
+        out.printf("   float32   epoch 1: Van Rossum %.2f, F1 %.2f;  epoch %d: Van Rossum %.2f, F1 %.2f  (%.1f ms/epoch)%n",
                 first.vrDistance(), first.f1(), epochs, last.vrDistance(), last.f1(), seconds / epochs * 1e3);
+        for (int bits : new int[] {8, 4, 2}) {
+            Wage wage = new Wage(bits, 8, 8, 8);
+            PatternRetention q = new PatternRetention(small, seed, wage);
+            PatternRetention.Epoch r = null;
+            for (int e = 0; e < epochs; e++) {
+                r = q.trainEpoch();
+            }
+            double[] zeros = q.zeroWeightFractions();
+            out.printf("   W%d S8 E8 G8 epoch %d: Van Rossum %.2f, F1 %.2f, zero weights %.0f %% / %.0f %% (quantization induces sparsity)%n",
+                    bits, epochs, r.vrDistance(), r.f1(), 100 * zeros[0], 100 * zeros[1]);
+        }
     }
 }
