@@ -123,10 +123,14 @@ final class NeuronVectorUpdate {
                 v = sign[c] > 0 ? v.add(term) : v.sub(term);
             }
             if (hasInput) {
-                v = v.add(IntVector.fromArray(INTS, ink, i).lanewise(VectorOperators.LSHL, inputShift));
+                IntVector input = IntVector.fromArray(INTS, ink, i);
+                v = v.add(inputShift == 0 ? input : input.lanewise(VectorOperators.LSHL, inputShift));
                 zero.intoArray(ink, i); // consumed: the slot is reused a delay later
             }
-            v.add(bias).max(floor).min(ceiling).intoArray(nk, i);
+            if (bias != 0) {
+                v = v.add(bias);
+            }
+            v.max(floor).min(ceiling).intoArray(nk, i);
         }
     }
 }
