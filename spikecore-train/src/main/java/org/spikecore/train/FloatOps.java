@@ -138,7 +138,5 @@ public final class FloatOps {
         if (F8.length() != STRIPES) {
             throw new IllegalStateException("expected 8 float lanes in a 256-bit vector");
         }
-        // reference the operator class so the module's incubator warning appears once, at load
-        VectorOperators.ADD.name();
     }
 }

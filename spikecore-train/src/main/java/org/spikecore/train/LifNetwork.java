@@ -60,7 +60,7 @@ public final class LifNetwork {
         return 1f / (d * d);
     }
 
-    /** Per layer, per step, per sample: the indices of the active inputs (−1 terminated rows). */
+    /** Writes the indices of the non-zero entries of {@code row[off, off+n)} into {@code into}; returns how many. */
     private static int activeIndices(float[] row, int off, int n, int[] into) {
         int k = 0;
         for (int j = 0; j < n; j++) {
