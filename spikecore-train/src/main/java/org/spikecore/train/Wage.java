@@ -30,8 +30,13 @@ public record Wage(int weightBits, int stateBits, int errorBits, int gradBits) {
     /** Full precision. */
     public static final Wage FLOAT = new Wage(0, 0, 0, 0);
 
-    /** States are represented in [−2, 2). */
-    public static final float STATE_RANGE = 2f;
+    /**
+     * States are represented in [−8, 8). A narrower range masks the gradient of strongly inhibited
+     * neurons, a wider one coarsens the grid; on the pattern task at 8 bits (1,500 epochs, mean Van
+     * Rossum distance of the last 100 epochs against float's) ±8 ends 11 % above float, ±16 30 %,
+     * and ±2 or ±4 about 50 %.
+     */
+    public static final float STATE_RANGE = 8f;
 
     public Wage {
         check("weight", weightBits, 2);

@@ -31,7 +31,7 @@ class QuantizedTrainingTest {
         Wage eight = new Wage(8, 0, 0, 0);
         eight.quantizeWeights(master, q);
         assertThat(q[0]).isEqualTo(Math.round(0.3f * 128) / 128f);
-        assertThat(new Wage(0, 6, 0, 0).quantizeState(10f)).isEqualTo(2f - 0.0625f); // clipped below +2 on a 1/16 grid
+        assertThat(new Wage(0, 6, 0, 0).quantizeState(10f)).isEqualTo(8f - 0.25f); // clipped below +8 on a 1/4 grid
         assertThat(new Wage(0, 6, 0, 0).statePasses(10f)).isFalse();
         assertThatThrownBy(() -> new Wage(1, 0, 0, 0)).hasMessageContaining("weight bits must be 2..16");
     }
