@@ -182,6 +182,32 @@ public final class PatternRetention {
         return target.clone();
     }
 
+    /** The frozen input raster (T x inputs). */
+    public float[] input() {
+        return input.clone();
+    }
+
+    /** The hidden layer's weights as the forward pass uses them (quantized), out x in row-major. */
+    public float[] hiddenWeights() {
+        float[] w = new float[hiddenMaster.length];
+        wage.quantizeWeights(hiddenMaster, w);
+        return w;
+    }
+
+    /** The output layer's weights as the forward pass uses them (quantized), out x in row-major. */
+    public float[] outputWeights() {
+        float[] w = new float[outputMaster.length];
+        wage.quantizeWeights(outputMaster, w);
+        return w;
+    }
+
+    /** A forward pass with the current weights (no update): the output raster (T x outputs). */
+    public float[] forward() {
+        wage.quantizeWeights(hiddenMaster, hiddenLayer.weights());
+        wage.quantizeWeights(outputMaster, outputLayer.weights());
+        return outputLayer.forward(hiddenLayer.forward(input, config.steps()), config.steps());
+    }
+
     public Config config() {
         return config;
     }

@@ -25,7 +25,12 @@ import org.spikecore.energy.LayerCost;
 import org.spikecore.io.AtomicFiles;
 import org.spikecore.memory.Encoding;
 import org.spikecore.memory.LayerShape;
+import org.spikecore.engine.Simulation;
+import org.spikecore.engine.SpikeRecorder;
+import org.spikecore.train.Deployment;
 import org.spikecore.train.PatternRetention;
+import org.spikecore.train.SpikeTiming;
+import org.spikecore.train.VanRossum;
 import org.spikecore.train.Wage;
 
 /**
@@ -37,7 +42,10 @@ import org.spikecore.train.Wage;
 public final class PatternRetentionExperiment implements Experiment {
 
     private static final Set<String> OPTIONS = Set.of("epochs", "weight-bits", "state-bits", "error-bits", "grad-bits",
-            "sweep", "checkpoint", "checkpoint-every", "resume");
+            "sweep", "checkpoint", "checkpoint-every", "resume", "deploy");
+
+    /** Units per 1.0 of the deployed integer network (16-bit states hold ±8). */
+    static final int DEPLOY_UNITS = 4096;
 
     @Override
     public String name() {
@@ -47,7 +55,7 @@ public final class PatternRetentionExperiment implements Experiment {
     @Override
     public String description() {
         return "700-400-250 Q/P/R network learns a smiley raster by BPTT; --epochs N, --weight-bits/--state-bits/"
-                + "--error-bits/--grad-bits B, --sweep true, --checkpoint FILE [--checkpoint-every N] [--resume true]";
+                + "--error-bits/--grad-bits B, --sweep true, --checkpoint FILE [--checkpoint-every N] [--resume true], --deploy true";
     }
 
     private static int intOption(Map<String, String> o, String key, int dflt, int min) {
@@ -123,10 +131,48 @@ public final class PatternRetentionExperiment implements Experiment {
         }
         results.put("curve", curve);
         results.put("plots", List.of("vr-distance.png", "raster.png"));
+        if (flag(options, "deploy")) {
+            results.put("deployed", deploy(run.task, config, out));
+        }
         out.printf("pattern-retention (%s): %d epochs, %.3f s/epoch: Van Rossum %.3f, F1 %.3f (±1 step), zero weights %.1f %% / %.1f %%%n",
                 label(wage), epochs, run.secondsPerEpoch, run.vr[run.vr.length - 1], run.f1[run.f1.length - 1], 100 * zeros[0],
                 100 * zeros[1]);
         return results;
+    }
+
+    /** Runs the trained network on the bit-accurate engine and compares its spikes with the trainer's. */
+    private static Map<String, Object> deploy(PatternRetention task, PatternRetention.Config config, PrintWriter out) {
+        float[] trainer = task.forward();
+        float[] engine = new float[trainer.length];
+        try (Simulation sim = new Simulation(Deployment.toNetwork(task, DEPLOY_UNITS), 1, 1, true)) {
+            SpikeRecorder r = sim.recordSpikes("output");
+            sim.run(config.steps());
+            int[] t = r.ticks();
+            int[] n = r.neurons();
+            for (int k = 0; k < t.length; k++) {
+                engine[t[k] * config.outputs() + n[k]] = 1f;
+            }
+        }
+        long trainerSpikes = 0;
+        long engineSpikes = 0;
+        long identical = 0;
+        for (int k = 0; k < engine.length; k++) {
+            trainerSpikes += trainer[k] != 0f ? 1 : 0;
+            engineSpikes += engine[k] != 0f ? 1 : 0;
+            identical += trainer[k] != 0f && engine[k] != 0f ? 1 : 0;
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("units_per_one", DEPLOY_UNITS);
+        d.put("trainer_spikes", trainerSpikes);
+        d.put("engine_spikes", engineSpikes);
+        d.put("identical_spikes", identical);
+        d.put("agreement_f1", SpikeTiming.f1(engine, trainer, config.steps(), config.outputs(), 1));
+        d.put("f1", SpikeTiming.f1(engine, task.target(), config.steps(), config.outputs(), 1));
+        d.put("vr_distance", new VanRossum(config.vrDecay()).distance(engine, task.target(), config.steps(), config.outputs()));
+        out.printf("  deployed to the bit-accurate engine (%d units per 1.0): %d of the trainer's %d output spikes identical, "
+                + "engine %d spikes; F1 vs target %.3f, Van Rossum %.3f%n", DEPLOY_UNITS, identical, trainerSpikes, engineSpikes,
+                (double) d.get("f1"), (double) d.get("vr_distance"));
+        return d;
     }
 
     private static String label(Wage w) {

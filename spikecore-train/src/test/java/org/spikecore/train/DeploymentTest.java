@@ -1,0 +1,39 @@
+package org.spikecore.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.spikecore.engine.Simulation;
+import org.spikecore.engine.SpikeRecorder;
+import org.spikecore.model.Network;
+
+class DeploymentTest {
+
+    @Test
+    void theEngineReproducesTheTrainedNetworksSpikesAlmostExactly() {
+        PatternRetention.Config small = new PatternRetention.Config(140, 80, 50, 50, 0.05, 10f, 3e-3f, 0.8f, 0.3);
+        PatternRetention task = new PatternRetention(small, 42);
+        for (int e = 0; e < 300; e++) {
+            task.trainEpoch();
+        }
+        float[] trainer = task.forward();
+        Network net = Deployment.toNetwork(task, 4096);
+        float[] engine = new float[trainer.length];
+        try (Simulation sim = new Simulation(net, 1, 2, true)) {
+            SpikeRecorder r = sim.recordSpikes("output");
+            sim.run(small.steps());
+            for (int k = 0; k < r.size(); k++) {
+                engine[r.ticks()[k] * small.outputs() + r.neurons()[k]] = 1f;
+            }
+        }
+        int trainerSpikes = 0;
+        int identical = 0;
+        for (int k = 0; k < engine.length; k++) {
+            trainerSpikes += (int) trainer[k];
+            identical += trainer[k] != 0f && engine[k] != 0f ? 1 : 0;
+        }
+        assertThat(trainerSpikes).isGreaterThan(50);
+        assertThat(identical).isGreaterThanOrEqualTo((int) (0.9 * trainerSpikes));
+        assertThat(SpikeTiming.f1(engine, trainer, small.steps(), small.outputs(), 1)).isGreaterThan(0.95);
+    }
+}
