@@ -1,6 +1,9 @@
 package org.spikecore.cli.demo;
 
 import java.io.PrintWriter;
+import org.spikecore.engine.Simulation;
+import org.spikecore.engine.SpikeRecorder;
+import org.spikecore.train.Deployment;
 import org.spikecore.train.PatternRetention;
 import org.spikecore.train.Wage;
 
@@ -31,6 +34,23 @@ public final class TrainingDemo implements DemoSection {
                 small.inputs(), small.steps(), small.hidden(), small.outputs());
         out.printf("   float32   epoch 1: Van Rossum %.2f, F1 %.2f;  epoch %d: Van Rossum %.2f, F1 %.2f  (%.1f ms/epoch)%n",
                 first.vrDistance(), first.f1(), epochs, last.vrDistance(), last.f1(), seconds / epochs * 1e3);
+        float[] trained = task.forward();
+        float[] engine = new float[trained.length];
+        try (Simulation sim = new Simulation(Deployment.toNetwork(task, 4096), seed, 1, true)) {
+            SpikeRecorder r = sim.recordSpikes("output");
+            sim.run(small.steps());
+            for (int k = 0; k < r.size(); k++) {
+                engine[r.ticks()[k] * small.outputs() + r.neurons()[k]] = 1f;
+            }
+        }
+        int same = 0;
+        int total = 0;
+        for (int k = 0; k < engine.length; k++) {
+            total += trained[k] != 0f ? 1 : 0;
+            same += trained[k] != 0f && engine[k] != 0f ? 1 : 0;
+        }
+        out.printf("   deployed to the bit-accurate engine (integer weights, Q/P/R preset): %d of %d output spikes identical%n",
+                same, total);
         for (int bits : new int[] {8, 4, 2}) {
             Wage wage = new Wage(bits, 8, 8, 8);
             PatternRetention q = new PatternRetention(small, seed, wage);
