@@ -21,8 +21,9 @@ import org.spikecore.model.Projection;
  * filtered at the post neuron, equal to W·(filtered s) only in exact arithmetic), integer leaks
  * move at least one unit per tick (NSAT's rule), and weights and traces are rounded to integers (the
  * refractory jump is exported as δ/γ because the engine decays it once before the trainer would
- * first use it). Exact parity needs the trainer's
- * forward pass in the engine's integer arithmetic; that is not done yet.
+ * first use it). {@link IntegerForward} is the trainer's forward pass in the engine's integer
+ * arithmetic, written independently of the engine; the engine reproduces it bit for bit
+ * ({@code DeploymentTest}), while the float forward pass used in training agrees closely only.
  */
 public final class Deployment {
 
@@ -48,11 +49,7 @@ public final class Deployment {
                 }
             }
         }
-        int threshold = Math.round(PatternRetention.THRESHOLD * unitsPerOne);
-        // the engine adds the jump at the spike and decays it once before the next threshold test;
-        // the trainer adds it undecayed, so the engine's jump is δ/γ
-        int jump = Math.round(PatternRetention.DELTA / PatternRetention.GAMMA * unitsPerOne);
-        NeuronModel qpr = NeuronPresets.qpr(2, 3, 3, threshold, jump);
+        NeuronModel qpr = NeuronPresets.qpr(2, 3, 3, threshold(unitsPerOne), jump(unitsPerOne));
         return new Network(List.of(new ArraySource("input", c.inputs(), ticks, neurons),
                 new Population("hidden", c.hidden(), qpr), new Population("output", c.outputs(), qpr)),
                 List.of(projection("input->hidden", "input", "hidden", task.hiddenWeights(), c.inputs(), c.hidden(), unitsPerOne),
@@ -61,11 +58,25 @@ public final class Deployment {
                 Math.max(3 * c.hidden(), 3 * c.outputs()));
     }
 
+    /** The threshold ϑ in integer units. */
+    static int threshold(int unitsPerOne) {
+        return Math.round(PatternRetention.THRESHOLD * unitsPerOne);
+    }
+
+    /**
+     * The refractory jump in integer units: δ/γ, because the engine adds the jump at the spike and
+     * decays it once before the next threshold test, where the trainer adds it undecayed.
+     */
+    static int jump(int unitsPerOne) {
+        return Math.round(PatternRetention.DELTA / PatternRetention.GAMMA * unitsPerOne);
+    }
+
     private static Projection projection(String name, String pre, String post, float[] w, int in, int out, int units) {
-        int[] dense = new int[in * out];
+        int[] integer = IntegerForward.toInteger(w, units); // out x in
+        int[] dense = new int[in * out]; // the engine's pre x post
         for (int i = 0; i < out; i++) {
             for (int j = 0; j < in; j++) {
-                dense[j * out + i] = Format.INT16.saturate(Math.round(w[i * in + j] * units));
+                dense[j * out + i] = integer[i * in + j];
             }
         }
         return Projection.of(name, pre, post, new DenseConnectivity(in, out, dense), Format.INT16, 1);

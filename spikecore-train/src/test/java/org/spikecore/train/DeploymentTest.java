@@ -35,5 +35,29 @@ class DeploymentTest {
         assertThat(trainerSpikes).isGreaterThan(50);
         assertThat(identical).isGreaterThanOrEqualTo((int) (0.9 * trainerSpikes));
         assertThat(SpikeTiming.f1(engine, trainer, small.steps(), small.outputs(), 1)).isGreaterThan(0.95);
+        // the trainer's integer forward pass and the engine agree bit for bit
+        assertThat(IntegerForward.run(task, 4096)).isEqualTo(engine);
+    }
+
+    @Test
+    void integerForwardEqualsTheEngineForQuantizedNetworksAtSeveralScales() {
+        PatternRetention.Config small = new PatternRetention.Config(60, 30, 20, 40, 0.08, 10f, 3e-3f, 0.8f, 0.5);
+        for (Wage wage : new Wage[] {Wage.FLOAT, new Wage(4, 8, 8, 8)}) {
+            PatternRetention task = new PatternRetention(small, 5, wage);
+            for (int e = 0; e < 50; e++) {
+                task.trainEpoch();
+            }
+            for (int units : new int[] {256, 1024, 8192}) {
+                float[] engine = new float[small.steps() * small.outputs()];
+                try (Simulation sim = new Simulation(Deployment.toNetwork(task, units), 1, 1, false)) {
+                    SpikeRecorder r = sim.recordSpikes("output");
+                    sim.run(small.steps());
+                    for (int k = 0; k < r.size(); k++) {
+                        engine[r.ticks()[k] * small.outputs() + r.neurons()[k]] = 1f;
+                    }
+                }
+                assertThat(IntegerForward.run(task, units)).as("%s at %d units", wage, units).isEqualTo(engine);
+            }
+        }
     }
 }

@@ -28,6 +28,7 @@ import org.spikecore.memory.LayerShape;
 import org.spikecore.engine.Simulation;
 import org.spikecore.engine.SpikeRecorder;
 import org.spikecore.train.Deployment;
+import org.spikecore.train.IntegerForward;
 import org.spikecore.train.PatternRetention;
 import org.spikecore.train.SpikeTiming;
 import org.spikecore.train.VanRossum;
@@ -167,11 +168,13 @@ public final class PatternRetentionExperiment implements Experiment {
         d.put("engine_spikes", engineSpikes);
         d.put("identical_spikes", identical);
         d.put("agreement_f1", SpikeTiming.f1(engine, trainer, config.steps(), config.outputs(), 1));
+        boolean exact = java.util.Arrays.equals(IntegerForward.run(task, DEPLOY_UNITS), engine);
+        d.put("engine_equals_trainer_integer_forward", exact);
         d.put("f1", SpikeTiming.f1(engine, task.target(), config.steps(), config.outputs(), 1));
         d.put("vr_distance", new VanRossum(config.vrDecay()).distance(engine, task.target(), config.steps(), config.outputs()));
-        out.printf("  deployed to the bit-accurate engine (%d units per 1.0): %d of the trainer's %d output spikes identical, "
-                + "engine %d spikes; F1 vs target %.3f, Van Rossum %.3f%n", DEPLOY_UNITS, identical, trainerSpikes, engineSpikes,
-                (double) d.get("f1"), (double) d.get("vr_distance"));
+        out.printf("  deployed to the bit-accurate engine (%d units per 1.0): equal to the trainer's integer forward pass: %s; "
+                + "%d of the float forward's %d output spikes identical, engine %d spikes; F1 vs target %.3f, Van Rossum %.3f%n",
+                DEPLOY_UNITS, exact, identical, trainerSpikes, engineSpikes, (double) d.get("f1"), (double) d.get("vr_distance"));
         return d;
     }
 
