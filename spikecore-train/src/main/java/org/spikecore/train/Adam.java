@@ -1,9 +1,9 @@
 package org.spikecore.train;
 
 /** Adam (Kingma &amp; Ba 2015) over one parameter array, with its moments; deterministic. */
-public final class Adam {
+public final class Adam implements Optimizer {
 
-    private final float learningRate;
+    private float learningRate;
     private final float beta1;
     private final float beta2;
     private final float epsilon;
@@ -27,7 +27,16 @@ public final class Adam {
         this.v = new float[size];
     }
 
+    @Override
+    public void setLearningRate(float learningRate) {
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+        }
+        this.learningRate = learningRate;
+    }
+
     /** One step: {@code params −= lr · m̂ / (sqrt(v̂) + ε)}. */
+    @Override
     public void apply(float[] params, float[] grad) {
         step++;
         float c1 = (float) (1 - Math.pow(beta1, step));

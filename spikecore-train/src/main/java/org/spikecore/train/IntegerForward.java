@@ -33,16 +33,36 @@ public final class IntegerForward {
         return (int) Math.max(MIN, Math.min(MAX, v));
     }
 
+    /** The shift k of a decay 1 − 2^−k (the engine's multiplierless leak); rejects other decays. */
+    static int leakShift(float decay) {
+        for (int k = 1; k < 16; k++) {
+            if (decay == 1f - (float) Math.pow(2, -k)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("decay " + decay + " is not 1 − 2^−k, so the engine's shift leak cannot run it");
+    }
+
     /**
      * Runs one layer over {@code steps} ticks: {@code spikesIn[t·in + j]} are the spikes the pre layer
-     * emitted at tick t; returns this layer's spikes (T × out) by the tick they are emitted.
+     * emitted at tick t; returns this layer's spikes (T × out) by the tick they are emitted. When
+     * {@code distance} is not null it receives, per tick and neuron, {@code (P − R − θ)/units} (the
+     * distance to threshold the surrogate gradient reads), or NaN where P or Q saturated.
      */
-    static float[] layer(int[] w, int in, int out, float[] spikesIn, int steps, int threshold, int jump) {
+    static float[] layer(int[] w, int in, int out, float[] spikesIn, int steps, int alphaShift, int betaShift, int gammaShift,
+            int threshold, int jump, float[] distance, int units) {
         int[] p = new int[out];
         int[] q = new int[out];
         int[] r = new int[out];
         float[] spikes = new float[steps * out];
         int[] active = new int[in];
+        long[] input = new long[out];
+        int[] wt = new int[in * out]; // pre-major, so an active input adds one contiguous row
+        for (int i = 0; i < out; i++) {
+            for (int j = 0; j < in; j++) {
+                wt[j * out + i] = w[i * in + j];
+            }
+        }
         for (int t = 0; t < steps; t++) {
             int n = 0;
             if (t > 0) {
@@ -52,14 +72,23 @@ public final class IntegerForward {
                     }
                 }
             }
-            for (int i = 0; i < out; i++) {
-                long input = 0;
-                for (int k = 0; k < n; k++) {
-                    input += w[i * in + active[k]];
+            java.util.Arrays.fill(input, 0L);
+            for (int k = 0; k < n; k++) {
+                int row = active[k] * out;
+                for (int i = 0; i < out; i++) {
+                    input[i] += wt[row + i];
                 }
-                int rNew = clamp(r[i] - leak(r[i], 3));
-                int qNew = clamp(q[i] - leak(q[i], 2) + input);
-                int pNew = clamp(p[i] - leak(p[i], 3) + q[i]);
+            }
+            for (int i = 0; i < out; i++) {
+                int rNew = clamp(r[i] - leak(r[i], gammaShift));
+                long qRaw = q[i] - leak(q[i], alphaShift) + input[i];
+                long pRaw = p[i] - leak(p[i], betaShift) + q[i];
+                int qNew = clamp(qRaw);
+                int pNew = clamp(pRaw);
+                if (distance != null) {
+                    boolean clipped = qRaw != qNew || pRaw != pNew;
+                    distance[t * out + i] = clipped ? Float.NaN : (float) ((pNew - (long) rNew - threshold) / (double) units);
+                }
                 if (pNew >= (long) threshold + rNew) {
                     spikes[t * out + i] = 1f;
                     rNew = clamp((long) rNew + jump);
@@ -86,8 +115,9 @@ public final class IntegerForward {
         PatternRetention.Config c = task.config();
         int threshold = Deployment.threshold(units);
         int jump = Deployment.jump(units);
-        float[] hidden = layer(toInteger(task.hiddenWeights(), units), c.inputs(), c.hidden(), task.input(), c.steps(),
-                threshold, jump);
-        return layer(toInteger(task.outputWeights(), units), c.hidden(), c.outputs(), hidden, c.steps(), threshold, jump);
+        float[] hidden = layer(toInteger(task.hiddenWeights(), units), c.inputs(), c.hidden(), task.input(), c.steps(), 2, 3, 3,
+                threshold, jump, null, units);
+        return layer(toInteger(task.outputWeights(), units), c.hidden(), c.outputs(), hidden, c.steps(), 2, 3, 3, threshold, jump,
+                null, units);
     }
 }

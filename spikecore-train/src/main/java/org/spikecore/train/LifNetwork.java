@@ -1,19 +1,52 @@
 package org.spikecore.train;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.spikecore.fixed.CounterRng;
 
 /**
  * A feed-forward network of snnTorch-style LIF layers trained by BPTT on batches, float32:
  * {@code mem[t] = β·mem[t−1] + W·x[t] + b − ϑ·s[t−1]}, {@code s[t] = Θ(mem[t] − ϑ)}, layer l+1 seeing
- * layer l's spikes of the same step (as shared/peers/snn_torch.py), reset detached; loss
- * {@code Σ_t CE(mem_out[t], y)}; fast-sigmoid surrogate {@code 1/(k|x|+1)²}; Adam.
+ * layer l's spikes of the same step (as shared/peers/snn_torch.py), reset detached; fast-sigmoid
+ * surrogate {@code 1/(k|x|+1)²}; a {@link Loss} on the output layer; Adam or SGD with momentum.
  *
  * <p>Every layer's input is binary (Bernoulli input spikes, then spikes), so the forward pass and the
  * weight gradient gather rows of the transposed weights for the active inputs instead of multiplying
  * by zeros; only the error propagated back through a hidden layer is a dense product. Weights are
  * stored transposed ({@code wt[l][j·out + i]}, input j's row of outgoing weights).
+ *
+ * <p><b>Threads and bits.</b> A batch is cut into groups of {@link #GROUP} consecutive samples,
+ * whatever the thread count; each group's forward pass and BPTT run on one thread into the group's
+ * own gradient, and the group gradients are added in group order (group 0, then + group 1, ...).
+ * The order of every floating-point operation is therefore fixed by the batch alone, and
+ * {@code --threads 1} and {@code --threads N} give the same bits.
  */
 public final class LifNetwork {
+
+    /** Samples per unit of parallel work (and of the fixed reduction order). */
+    public static final int GROUP = 16;
+
+    /** The loss on the output layer. */
+    public enum Loss {
+        /** {@code Σ_t CE(mem_out[t], y)} averaged over the batch (snnTorch tutorial 5; the peers' workload). */
+        CE_MEMBRANE,
+        /** Cross-entropy of the spike counts {@code c_i = Σ_t s_out[t]_i} as logits, averaged over the batch. */
+        CE_COUNTS,
+        /**
+         * {@code Σ_i (c_i − c*_i)²} averaged over the batch, with target counts {@link #MSE_ON}·T for the
+         * label and {@link #MSE_OFF}·T for the others.
+         */
+        MSE_COUNTS
+    }
+
+    /** Target firing rate of the labelled output neuron under {@link Loss#MSE_COUNTS}. */
+    public static final float MSE_ON = 0.8f;
+    /** Target firing rate of the other output neurons under {@link Loss#MSE_COUNTS}. */
+    public static final float MSE_OFF = 0.2f;
 
     private final int[] sizes;
     private final float beta;
@@ -21,11 +54,18 @@ public final class LifNetwork {
     private final float slope;
     final float[][] wt;
     final float[][] bias;
-    private final Adam[] wtOpt;
-    private final Adam[] biasOpt;
+    private final Optimizer[] wtOpt;
+    private final Optimizer[] biasOpt;
+    private Loss loss = Loss.CE_MEMBRANE;
+    private int threads = 1;
 
-    /** Weights and biases uniform in ±gain/sqrt(fan_in) (PyTorch's nn.Linear initialisation × gain). */
+    /** Weights and biases uniform in ±gain/sqrt(fan_in) (PyTorch's nn.Linear initialisation × gain); Adam. */
     public LifNetwork(int[] sizes, float beta, float threshold, float slope, double gain, float learningRate, long seed) {
+        this(sizes, beta, threshold, slope, gain, new Optimizer.AdamSpec(learningRate), seed);
+    }
+
+    /** Weights and biases uniform in ±gain/sqrt(fan_in), optimizer {@code optimizer}. */
+    public LifNetwork(int[] sizes, float beta, float threshold, float slope, double gain, Optimizer.Spec optimizer, long seed) {
         if (sizes.length < 2) {
             throw new IllegalArgumentException("a network needs at least an input and an output size");
         }
@@ -36,8 +76,8 @@ public final class LifNetwork {
         int layers = sizes.length - 1;
         wt = new float[layers][];
         bias = new float[layers][];
-        wtOpt = new Adam[layers];
-        biasOpt = new Adam[layers];
+        wtOpt = new Optimizer[layers];
+        biasOpt = new Optimizer[layers];
         for (int l = 0; l < layers; l++) {
             int in = sizes[l];
             int out = sizes[l + 1];
@@ -50,9 +90,24 @@ public final class LifNetwork {
             for (int k = 0; k < out; k++) {
                 bias[l][k] = (float) ((2 * CounterRng.uniform(seed, 500 + l, 0, k) - 1) * bound);
             }
-            wtOpt[l] = new Adam(wt[l].length, learningRate);
-            biasOpt[l] = new Adam(out, learningRate);
+            wtOpt[l] = optimizer.create(wt[l].length);
+            biasOpt[l] = optimizer.create(out);
         }
+    }
+
+    /** The loss later batches train on (default {@link Loss#CE_MEMBRANE}). */
+    public LifNetwork withLoss(Loss loss) {
+        this.loss = java.util.Objects.requireNonNull(loss);
+        return this;
+    }
+
+    /** Threads for later batches; the result does not depend on it (see the class comment). */
+    public LifNetwork withThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+        return this;
     }
 
     private float surrogate(float x) {
@@ -76,11 +131,11 @@ public final class LifNetwork {
     }
 
     /**
-     * Runs a batch: {@code input[b][t·in + j]} 0/1 spikes, {@code steps} steps. Returns the spikes of
-     * every layer ({@code [layer][t][b·out + i]}) and membranes for backward.
+     * Runs samples {@code [from, to)} of a batch: {@code input[b][t·in + j]} 0/1 spikes, {@code steps}
+     * steps. Returns the spikes of every layer ({@code [layer][t][(b−from)·out + i]}) and membranes.
      */
-    private Trace forward(float[][] input, int steps) {
-        int batch = input.length;
+    private Trace forward(float[][] input, int from, int to, int steps) {
+        int batch = to - from;
         int layers = sizes.length - 1;
         float[][][] mem = new float[layers][steps][];
         float[][][] spikes = new float[layers][steps][];
@@ -101,7 +156,8 @@ public final class LifNetwork {
                     int o = b * out;
                     // I = W·x + b by gathering the rows of the active inputs
                     System.arraycopy(bias[l], 0, memNow, o, out);
-                    int n = l == 0 ? activeIndices(input[b], t * in, in, active) : activeIndices(spikes[l - 1][t], b * in, in, active);
+                    int n = l == 0 ? activeIndices(input[from + b], t * in, in, active)
+                            : activeIndices(spikes[l - 1][t], b * in, in, active);
                     for (int k = 0; k < n; k++) {
                         FloatOps.axpy(1f, wt[l], active[k] * out, memNow, o, out);
                     }
@@ -128,22 +184,55 @@ public final class LifNetwork {
         return m;
     }
 
+    /** Runs {@code work(g)} for every group g on the network's threads; results in group order. */
+    private <T> List<T> perGroup(int groups, java.util.function.IntFunction<T> work) {
+        List<T> results = new ArrayList<>(groups);
+        if (threads == 1 || groups == 1) {
+            for (int g = 0; g < groups; g++) {
+                results.add(work.apply(g));
+            }
+            return results;
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, groups))) {
+            List<Future<T>> futures = new ArrayList<>(groups);
+            for (int g = 0; g < groups; g++) {
+                int group = g;
+                futures.add(pool.submit(() -> work.apply(group)));
+            }
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return results;
+    }
+
     /** Forward only; returns the output spike count per sample and class. */
     public int[][] infer(float[][] input, int steps) {
-        Trace tr = forward(input, steps);
         int out = sizes[sizes.length - 1];
         int[][] counts = new int[input.length][out];
-        for (float[] s : tr.spikes()[sizes.length - 2]) {
-            for (int b = 0; b < input.length; b++) {
-                for (int i = 0; i < out; i++) {
-                    counts[b][i] += (int) s[b * out + i];
+        int groups = (input.length + GROUP - 1) / GROUP;
+        perGroup(groups, g -> {
+            int from = g * GROUP;
+            int to = Math.min(input.length, from + GROUP);
+            Trace tr = forward(input, from, to, steps);
+            for (float[] s : tr.spikes()[sizes.length - 2]) {
+                for (int b = from; b < to; b++) {
+                    for (int i = 0; i < out; i++) {
+                        counts[b][i] += (int) s[(b - from) * out + i];
+                    }
                 }
             }
-        }
+            return null;
+        });
         return counts;
     }
 
-    /** One training step on a batch: forward, BPTT, Adam. Returns the loss Σ_t mean_b CE. */
+    /** One training step on a batch: forward, BPTT, optimizer step. Returns the batch's loss. */
     public double trainBatch(float[][] input, int[] labels, int steps) {
         Gradients g = gradients(input, labels, steps);
         for (int l = 0; l < sizes.length - 1; l++) {
@@ -158,17 +247,10 @@ public final class LifNetwork {
     }
 
     Gradients gradients(float[][] input, int[] labels, int steps) {
-        int batch = input.length;
-        int layers = sizes.length - 1;
-        Trace tr = forward(input, steps);
-        float[][] gradWt = new float[layers][];
-        float[][] gradBias = new float[layers][];
-        float[][] lambdaNext = new float[layers][];
-        for (int l = 0; l < layers; l++) {
-            gradWt[l] = new float[wt[l].length];
-            gradBias[l] = new float[sizes[l + 1]];
-            lambdaNext[l] = new float[batch * sizes[l + 1]];
+        if (labels.length != input.length) {
+            throw new IllegalArgumentException(input.length + " samples but " + labels.length + " labels");
         }
+        int layers = sizes.length - 1;
         // W (out × in) for the error products: dL/dx_b = Σ_i λ_bi · W_i as row additions
         float[][] w = new float[layers][];
         for (int l = 1; l < layers; l++) {
@@ -181,7 +263,80 @@ public final class LifNetwork {
                 }
             }
         }
-        double loss = 0;
+        int groups = (input.length + GROUP - 1) / GROUP;
+        List<Gradients> parts = perGroup(groups,
+                g -> groupGradients(input, labels, g * GROUP, Math.min(input.length, (g + 1) * GROUP), steps, w));
+        Gradients total = parts.get(0);
+        double lossSum = total.loss();
+        for (int g = 1; g < groups; g++) {
+            Gradients p = parts.get(g);
+            lossSum += p.loss();
+            for (int l = 0; l < layers; l++) {
+                FloatOps.axpy(1f, p.weights()[l], 0, total.weights()[l], 0, total.weights()[l].length);
+                FloatOps.axpy(1f, p.biases()[l], 0, total.biases()[l], 0, total.biases()[l].length);
+            }
+        }
+        return new Gradients(lossSum, total.weights(), total.biases());
+    }
+
+    /**
+     * dL/ds_out (per step, for the count losses): the same at every step, since the counts are sums
+     * over time. Returns {@code [b·out + i]} and adds the group's loss into {@code loss[0]}.
+     */
+    private float[] countErrors(Trace tr, int[] labels, int from, int batchTotal, int steps, double[] loss) {
+        int out = sizes[sizes.length - 1];
+        int batch = tr.spikes()[sizes.length - 2][0].length / out;
+        float[] counts = new float[batch * out];
+        for (float[] s : tr.spikes()[sizes.length - 2]) {
+            for (int k = 0; k < counts.length; k++) {
+                counts[k] += s[k];
+            }
+        }
+        float[] err = new float[batch * out];
+        for (int b = 0; b < batch; b++) {
+            int o = b * out;
+            int y = labels[from + b];
+            if (this.loss == Loss.CE_COUNTS) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int i = 0; i < out; i++) {
+                    max = Math.max(max, counts[o + i]);
+                }
+                double sum = 0;
+                for (int i = 0; i < out; i++) {
+                    sum += Math.exp(counts[o + i] - max);
+                }
+                loss[0] += (Math.log(sum) + max - counts[o + y]) / batchTotal;
+                for (int i = 0; i < out; i++) {
+                    float p = (float) (Math.exp(counts[o + i] - max) / sum);
+                    err[o + i] = (p - (i == y ? 1f : 0f)) / batchTotal;
+                }
+            } else {
+                for (int i = 0; i < out; i++) {
+                    float d = counts[o + i] - (i == y ? MSE_ON : MSE_OFF) * steps;
+                    loss[0] += (double) d * d / batchTotal;
+                    err[o + i] = 2 * d / batchTotal;
+                }
+            }
+        }
+        return err;
+    }
+
+    /** Forward and BPTT of samples {@code [from, to)}; the loss is normalised by the whole batch. */
+    private Gradients groupGradients(float[][] input, int[] labels, int from, int to, int steps, float[][] w) {
+        int batch = to - from;
+        int batchTotal = input.length;
+        int layers = sizes.length - 1;
+        Trace tr = forward(input, from, to, steps);
+        float[][] gradWt = new float[layers][];
+        float[][] gradBias = new float[layers][];
+        float[][] lambdaNext = new float[layers][];
+        for (int l = 0; l < layers; l++) {
+            gradWt[l] = new float[wt[l].length];
+            gradBias[l] = new float[sizes[l + 1]];
+            lambdaNext[l] = new float[batch * sizes[l + 1]];
+        }
+        double[] lossAcc = {0};
+        float[] countErr = loss == Loss.CE_MEMBRANE ? null : countErrors(tr, labels, from, batchTotal, steps, lossAcc);
         int[] active = new int[maxSize()];
         float[] dx = null;
         for (int t = steps - 1; t >= 0; t--) {
@@ -192,8 +347,9 @@ public final class LifNetwork {
                 float[] lambda = new float[batch * out];
                 for (int b = 0; b < batch; b++) {
                     int o = b * out;
-                    if (l == layers - 1) {
+                    if (l == layers - 1 && loss == Loss.CE_MEMBRANE) {
                         // cross-entropy on the membrane: softmax − one-hot, averaged over the batch
+                        int y = labels[from + b];
                         float max = Float.NEGATIVE_INFINITY;
                         for (int i = 0; i < out; i++) {
                             max = Math.max(max, memT[o + i]);
@@ -202,20 +358,22 @@ public final class LifNetwork {
                         for (int i = 0; i < out; i++) {
                             sum += Math.exp(memT[o + i] - max);
                         }
-                        loss += (Math.log(sum) + max - memT[o + labels[b]]) / batch;
+                        lossAcc[0] += (Math.log(sum) + max - memT[o + y]) / batchTotal;
                         for (int i = 0; i < out; i++) {
                             float p = (float) (Math.exp(memT[o + i] - max) / sum);
-                            lambda[o + i] = (p - (i == labels[b] ? 1f : 0f)) / batch + beta * lambdaNext[l][o + i];
+                            lambda[o + i] = (p - (i == y ? 1f : 0f)) / batchTotal + beta * lambdaNext[l][o + i];
                         }
                     } else {
+                        float[] upstream = l == layers - 1 ? countErr : dx;
                         for (int i = 0; i < out; i++) {
-                            lambda[o + i] = dx[o + i] * surrogate(memT[o + i] - threshold) + beta * lambdaNext[l][o + i];
+                            lambda[o + i] = upstream[o + i] * surrogate(memT[o + i] - threshold) + beta * lambdaNext[l][o + i];
                         }
                     }
                     for (int i = 0; i < out; i++) {
                         gradBias[l][i] += lambda[o + i];
                     }
-                    int n = l == 0 ? activeIndices(input[b], t * in, in, active) : activeIndices(tr.spikes()[l - 1][t], b * in, in, active);
+                    int n = l == 0 ? activeIndices(input[from + b], t * in, in, active)
+                            : activeIndices(tr.spikes()[l - 1][t], b * in, in, active);
                     for (int k = 0; k < n; k++) {
                         FloatOps.axpy(1f, lambda, o, gradWt[l], active[k] * out, out);
                     }
@@ -241,7 +399,7 @@ public final class LifNetwork {
                 }
             }
         }
-        return new Gradients(loss, gradWt, gradBias);
+        return new Gradients(lossAcc[0], gradWt, gradBias);
     }
 
     /** Bernoulli input spikes {@code [b][t·in + j]} with probability {@code rate}. */

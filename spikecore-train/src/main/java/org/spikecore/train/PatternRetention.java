@@ -63,6 +63,7 @@ public final class PatternRetention {
     private final VanRossum loss;
     private final Wage wage;
     private final long seed;
+    private final int integerUnits;
     private final float[] hiddenMaster;
     private final float[] outputMaster;
     private int epoch;
@@ -75,6 +76,21 @@ public final class PatternRetention {
 
     /** The task with WAGE quantization {@code wage} (float master weights, quantized passes). */
     public PatternRetention(Config config, long seed, Wage wage) {
+        this(config, seed, wage, 0);
+    }
+
+    /**
+     * The task with WAGE quantization {@code wage} and, when {@code integerUnits > 0}, the forward pass
+     * in the bit-accurate engine's integer arithmetic at that many units per 1.0 (16-bit states, so
+     * {@code wage} must leave states to it): the network trains on exactly the spikes it emits
+     * once deployed ({@link Deployment}).
+     */
+    public PatternRetention(Config config, long seed, Wage wage, int integerUnits) {
+        if (integerUnits > 0 && wage.stateBits() != 0) {
+            throw new IllegalArgumentException("the integer forward pass keeps states in the engine's 16-bit words; "
+                    + "leave --state-bits out (got " + wage.stateBits() + ")");
+        }
+        this.integerUnits = integerUnits;
         this.config = config;
         this.seed = seed;
         this.wage = wage;
@@ -92,6 +108,45 @@ public final class PatternRetention {
         outputMaster = outputLayer.weights().clone();
         hiddenLayer.setQuantization(wage);
         outputLayer.setQuantization(wage);
+        hiddenLayer.setIntegerArithmetic(integerUnits);
+        outputLayer.setIntegerArithmetic(integerUnits);
+    }
+
+    private int annealEpochs;
+
+    /**
+     * Anneals the learning rate over a run of {@code totalEpochs} epochs (0: constant): constant for
+     * the first half, then down a half cosine to {@link #FINAL_LEARNING_RATE_FACTOR} of it at the last
+     * epoch, so the final weights sit in a minimum instead of jittering around it. A pure function of
+     * the epoch, so a resumed run with the same total follows the same schedule.
+     */
+    public void setAnnealing(int totalEpochs) {
+        if (totalEpochs < 0) {
+            throw new IllegalArgumentException("annealing epochs must be positive (or 0 for none), got " + totalEpochs);
+        }
+        this.annealEpochs = totalEpochs;
+    }
+
+    /** The learning rate at the last epoch of an annealed run, relative to the configured one. */
+    public static final double FINAL_LEARNING_RATE_FACTOR = 0.05;
+
+    static double annealFactor(int epoch, int total) {
+        double start = total / 2.0;
+        if (epoch < start) {
+            return 1;
+        }
+        double x = Math.min(1, (epoch - start) / Math.max(1, total - 1 - start));
+        return FINAL_LEARNING_RATE_FACTOR + (1 - FINAL_LEARNING_RATE_FACTOR) * 0.5 * (1 + Math.cos(Math.PI * x));
+    }
+
+    /** The quantization the task trains with. */
+    public Wage wage() {
+        return wage;
+    }
+
+    /** Units per 1.0 of the integer forward pass, or 0 when it runs in float. */
+    public int integerUnits() {
+        return integerUnits;
     }
 
     /** Weights N(0, scale²/fan_in) from the counter-based generator. */
@@ -149,6 +204,11 @@ public final class PatternRetention {
     /** One epoch: quantize the weights, forward, loss, BPTT, quantize the gradients, Adam step on the masters. */
     public Epoch trainEpoch() {
         int steps = config.steps();
+        if (annealEpochs > 0) {
+            float lr = (float) (config.learningRate() * annealFactor(epoch, annealEpochs));
+            hiddenOptimizer.setLearningRate(lr);
+            outputOptimizer.setLearningRate(lr);
+        }
         wage.quantizeWeights(hiddenMaster, hiddenLayer.weights());
         wage.quantizeWeights(outputMaster, outputLayer.weights());
         float[] hiddenSpikes = hiddenLayer.forward(input, steps);

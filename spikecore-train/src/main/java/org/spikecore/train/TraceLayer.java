@@ -9,6 +9,13 @@ package org.spikecore.train;
  * Backward is exact BPTT through the linear traces with the surrogate in place of Θ' and the
  * refractory path r detached (the SuperSpike form ∂L/∂W_ij = Σ_t P_j(t)·σ'(U_i(t))·E_i(t)).
  * Arrays are time-major: {@code x[t*n + i]}.
+ *
+ * <p>With {@link #setIntegerArithmetic} the forward pass runs in the bit-accurate engine's integer
+ * arithmetic instead ({@link IntegerForward#layer}: weights rounded to integer units, the weighted
+ * input filtered at the post neuron by shift leaks, 16-bit saturating states), so the spikes the
+ * layer trains on are the spikes the deployed network emits. The backward pass is the same
+ * straight-through BPTT, on the integer weights and the float pre-synaptic traces: in exact
+ * arithmetic the engine's membrane trace is {@code W·p(t)}, the quantity differentiated here.
  */
 public final class TraceLayer {
 
@@ -22,11 +29,12 @@ public final class TraceLayer {
     final float threshold;
     private final Surrogate surrogate;
     private Wage wage = Wage.FLOAT;
+    private int integerUnits; // 0: float forward pass
 
     // saved by forward for backward
     private int steps;
     private float[] traces; // T x in : p(t)
-    private float[] potential; // T x out : U(t)
+    private float[] distance; // T x out : U(t) − ϑ, NaN where the state was clipped
 
     public TraceLayer(int in, int out, float[] weights, float alpha, float beta, float gamma, float delta, float threshold,
             Surrogate surrogate) {
@@ -53,30 +61,59 @@ public final class TraceLayer {
         this.wage = w;
     }
 
+    /**
+     * Runs later forward passes in the engine's integer arithmetic at {@code unitsPerOne} units per
+     * 1.0 (0: float). The decays must be of the form 1 − 2^−k (shifts) and states are the engine's
+     * 16-bit words, so a state width of the quantizer does not apply.
+     */
+    public void setIntegerArithmetic(int unitsPerOne) {
+        if (unitsPerOne < 0) {
+            throw new IllegalArgumentException("units per 1.0 must be positive (or 0 for float), got " + unitsPerOne);
+        }
+        if (unitsPerOne > 0) {
+            IntegerForward.leakShift(alpha);
+            IntegerForward.leakShift(beta);
+            IntegerForward.leakShift(gamma);
+        }
+        this.integerUnits = unitsPerOne;
+    }
+
     /** Runs the layer over {@code steps} steps of input spikes (T x in, 0/1) and returns its spikes (T x out). */
     public float[] forward(float[] spikesIn, int steps) {
         this.steps = steps;
         traces = new float[steps * in];
-        potential = new float[steps * out];
-        float[] spikes = new float[steps * out];
+        distance = new float[steps * out];
         float[] q = new float[in];
         float[] p = new float[in];
-        float[] r = new float[out];
+        boolean integer = integerUnits > 0;
         for (int t = 0; t < steps; t++) {
             System.arraycopy(p, 0, traces, t * in, in);
-            for (int i = 0; i < out; i++) {
-                float raw = FloatOps.dot(weights, i * in, p, 0, in) - delta * r[i];
-                float u = wage.quantizeState(raw);
-                potential[t * out + i] = wage.statePasses(raw) ? u : Float.NaN; // NaN marks a clipped state
-                float s = u >= threshold ? 1f : 0f;
-                spikes[t * out + i] = s;
-                r[i] = gamma * r[i] + s;
-            }
             for (int j = 0; j < in; j++) {
                 float sIn = spikesIn[t * in + j];
                 float newP = beta * p[j] + q[j];
                 q[j] = alpha * q[j] + sIn;
                 p[j] = newP;
+            }
+        }
+        if (integer) {
+            int[] w = IntegerForward.toInteger(weights, integerUnits);
+            for (int k = 0; k < w.length; k++) {
+                weights[k] = w[k] / (float) integerUnits; // exact: backward sees the weights the forward used
+            }
+            return IntegerForward.layer(w, in, out, spikesIn, steps, IntegerForward.leakShift(alpha),
+                    IntegerForward.leakShift(beta), IntegerForward.leakShift(gamma), Math.round(threshold * integerUnits),
+                    Math.round(delta / gamma * integerUnits), distance, integerUnits);
+        }
+        float[] spikes = new float[steps * out];
+        float[] r = new float[out];
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < out; i++) {
+                float raw = FloatOps.dot(weights, i * in, traces, t * in, in) - delta * r[i];
+                float u = wage.quantizeState(raw);
+                distance[t * out + i] = wage.statePasses(raw) ? u - threshold : Float.NaN; // NaN marks a clipped state
+                float s = u >= threshold ? 1f : 0f;
+                spikes[t * out + i] = s;
+                r[i] = gamma * r[i] + s;
             }
         }
         return spikes;
@@ -90,8 +127,8 @@ public final class TraceLayer {
         float[] gradU = new float[steps * out];
         for (int k = 0; k < gradU.length; k++) {
             float g = gradSpikes[k];
-            float u = potential[k];
-            gradU[k] = g == 0f || Float.isNaN(u) ? 0f : g * surrogate.derivative(u - threshold);
+            float d = distance[k];
+            gradU[k] = g == 0f || Float.isNaN(d) ? 0f : g * surrogate.derivative(d);
         }
         wage.quantizeErrors(gradU);
         // dL/dW = Σ_t gradU(t) ⊗ p(t)

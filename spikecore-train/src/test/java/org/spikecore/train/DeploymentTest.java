@@ -1,6 +1,7 @@
 package org.spikecore.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.spikecore.engine.Simulation;
@@ -37,6 +38,42 @@ class DeploymentTest {
         assertThat(SpikeTiming.f1(engine, trainer, small.steps(), small.outputs(), 1)).isGreaterThan(0.95);
         // the trainer's integer forward pass and the engine agree bit for bit
         assertThat(IntegerForward.run(task, 4096)).isEqualTo(engine);
+    }
+
+    private static float[] engineOutput(PatternRetention task, int units) {
+        PatternRetention.Config c = task.config();
+        float[] engine = new float[c.steps() * c.outputs()];
+        try (Simulation sim = new Simulation(Deployment.toNetwork(task, units), 1, 1, false)) {
+            SpikeRecorder r = sim.recordSpikes("output");
+            sim.run(c.steps());
+            for (int k = 0; k < r.size(); k++) {
+                engine[r.ticks()[k] * c.outputs() + r.neurons()[k]] = 1f;
+            }
+        }
+        return engine;
+    }
+
+    @Test
+    void trainingThroughTheIntegerForwardPassDeploysWithTheSameSpikesAndLearns() {
+        PatternRetention.Config small = new PatternRetention.Config(140, 80, 50, 50, 0.05, 10f, 3e-3f, 0.8f, 0.3);
+        for (Wage wage : new Wage[] {Wage.FLOAT, new Wage(8, 0, 8, 8), new Wage(4, 0, 8, 8)}) {
+            PatternRetention task = new PatternRetention(small, 42, wage, 4096);
+            PatternRetention.Epoch first = task.trainEpoch();
+            PatternRetention.Epoch last = first;
+            for (int e = 1; e < 300; e++) {
+                last = task.trainEpoch();
+            }
+            float[] trained = task.forward();
+            assertThat(last.vrDistance()).as("%s learns", wage).isLessThan(0.8 * first.vrDistance());
+            assertThat(trained).as("%s: the trainer's forward pass is the engine's, spike for spike", wage)
+                    .isEqualTo(engineOutput(task, 4096));
+            int n = 0;
+            for (float s : trained) {
+                n += (int) s;
+            }
+            assertThat(n).isGreaterThan(20);
+        }
+        assertThatThrownBy(() -> new PatternRetention(small, 1, new Wage(8, 8, 8, 8), 4096)).hasMessageContaining("--state-bits");
     }
 
     @Test

@@ -19,11 +19,8 @@ public final class InferWorkload implements BenchWorkload {
 
     @Override
     public Map<String, Object> run(BenchOptions o) {
-        if (o.threads() != 1) {
-            throw new IllegalArgumentException("infer runs on one thread for now; got --threads " + o.threads());
-        }
         int batch = o.size() == 0 ? 64 : o.size();
-        LifNetwork net = new LifNetwork(TrainWorkload.SIZES, 0.9f, 1f, 25f, 3.0, 5e-4f, o.seed());
+        LifNetwork net = new LifNetwork(TrainWorkload.SIZES, 0.9f, 1f, 25f, 3.0, 5e-4f, o.seed()).withThreads(o.threads());
         float[][] x = LifNetwork.bernoulliInput(batch, TrainWorkload.STEPS, TrainWorkload.SIZES[0], 0.1, o.seed() + 1);
         for (int r = 0; r < 3; r++) {
             net.infer(x, TrainWorkload.STEPS);
@@ -37,6 +34,7 @@ public final class InferWorkload implements BenchWorkload {
         double t = Medians.median(times);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("batch", batch);
+        m.put("threads", o.threads());
         m.put("t_pass", t);
         m.put("us_per_sample_step", t / (batch * (double) TrainWorkload.STEPS) * 1e6);
         return m;

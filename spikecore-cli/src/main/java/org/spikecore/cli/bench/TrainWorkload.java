@@ -27,11 +27,8 @@ public final class TrainWorkload implements BenchWorkload {
 
     @Override
     public Map<String, Object> run(BenchOptions o) {
-        if (o.threads() != 1) {
-            throw new IllegalArgumentException("train runs on one thread for now; got --threads " + o.threads());
-        }
         int batch = o.size() == 0 ? 64 : o.size();
-        LifNetwork net = new LifNetwork(SIZES, 0.9f, 1f, 25f, 3.0, 5e-4f, o.seed());
+        LifNetwork net = new LifNetwork(SIZES, 0.9f, 1f, 25f, 3.0, 5e-4f, o.seed()).withThreads(o.threads());
         float[][] x = LifNetwork.bernoulliInput(batch, STEPS, SIZES[0], 0.1, o.seed() + 1);
         int[] y = new int[batch];
         for (int b = 0; b < batch; b++) {
@@ -50,6 +47,7 @@ public final class TrainWorkload implements BenchWorkload {
         double t = Medians.median(times);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("batch", batch);
+        m.put("threads", o.threads());
         m.put("t_pass", t);
         m.put("us_per_sample_step", t / (batch * (double) STEPS) * 1e6);
         m.put("loss", loss);

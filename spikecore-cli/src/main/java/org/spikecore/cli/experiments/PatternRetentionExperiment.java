@@ -43,7 +43,7 @@ import org.spikecore.train.Wage;
 public final class PatternRetentionExperiment implements Experiment {
 
     private static final Set<String> OPTIONS = Set.of("epochs", "weight-bits", "state-bits", "error-bits", "grad-bits",
-            "sweep", "checkpoint", "checkpoint-every", "resume", "deploy");
+            "sweep", "checkpoint", "checkpoint-every", "resume", "deploy", "integer-forward", "anneal", "seeds");
 
     /** Units per 1.0 of the deployed integer network (16-bit states hold ±8). */
     static final int DEPLOY_UNITS = 4096;
@@ -56,7 +56,9 @@ public final class PatternRetentionExperiment implements Experiment {
     @Override
     public String description() {
         return "700-400-250 Q/P/R network learns a smiley raster by BPTT; --epochs N, --weight-bits/--state-bits/"
-                + "--error-bits/--grad-bits B, --sweep true, --checkpoint FILE [--checkpoint-every N] [--resume true], --deploy true";
+                + "--error-bits/--grad-bits B, --sweep true, --checkpoint FILE [--checkpoint-every N] [--resume true], --deploy true, "
+                + "--integer-forward true (train on the engine's integer forward pass), --anneal false (constant learning rate), "
+                + "--seeds K (sweep: mean over K seeds)";
     }
 
     private static int intOption(Map<String, String> o, String key, int dflt, int min) {
@@ -94,32 +96,43 @@ public final class PatternRetentionExperiment implements Experiment {
         Wage wage = new Wage(intOption(options, "weight-bits", 0, 0), intOption(options, "state-bits", 0, 0),
                 intOption(options, "error-bits", 0, 0), intOption(options, "grad-bits", 0, 0));
         boolean sweep = flag(options, "sweep");
+        int integerUnits = flag(options, "integer-forward") ? DEPLOY_UNITS : 0;
+        boolean anneal = !options.containsKey("anneal") || flag(options, "anneal");
+        if (integerUnits > 0 && wage.stateBits() != 0) {
+            throw new IllegalArgumentException("--integer-forward keeps states in the engine's 16-bit words; it takes no --state-bits");
+        }
         Path checkpoint = options.containsKey("checkpoint") ? Path.of(options.get("checkpoint")) : null;
         int every = intOption(options, "checkpoint-every", 100, 1);
         boolean resume = flag(options, "resume");
         if ((resume || options.containsKey("checkpoint-every")) && checkpoint == null) {
             throw new IllegalArgumentException("--resume and --checkpoint-every need --checkpoint FILE");
         }
-        if (sweep && (checkpoint != null || !wage.isFloat())) {
-            throw new IllegalArgumentException("--sweep chooses the widths itself; it takes neither --*-bits nor --checkpoint");
+        if (sweep && (checkpoint != null || !wage.isFloat() || integerUnits > 0)) {
+            throw new IllegalArgumentException("--sweep chooses the widths itself; it takes neither --*-bits, --checkpoint nor --integer-forward");
+        }
+        if (options.containsKey("seeds") && !sweep) {
+            throw new IllegalArgumentException("--seeds applies to --sweep; a single run takes --seed");
         }
         PatternRetention.Config config = PatternRetention.Config.PAPER;
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("config", configMap(config));
+        results.put("learning_rate_schedule", anneal ? "constant for the first half, then a half cosine down to "
+                + PatternRetention.FINAL_LEARNING_RATE_FACTOR + " of it at the last epoch" : "constant");
         if (sweep) {
-            return sweep(config, epochs, seed, outDir, out, results);
+            return sweep(config, epochs, anneal, seed, intOption(options, "seeds", 1, 1), outDir, out, results);
         }
-        Run run = train(config, wage, epochs, seed, checkpoint, every, resume, out);
+        Run run = train(config, wage, integerUnits, epochs, anneal, seed, checkpoint, every, resume, out);
         double[] x = new double[run.vr.length];
         for (int e = 0; e < x.length; e++) {
             x[e] = run.firstEpoch + e;
         }
         Charts.line(outDir.resolve("vr-distance.png"), "Pattern retention: Van Rossum distance per epoch", "epoch",
-                "Van Rossum distance", List.of(new Charts.Series(label(wage), x, run.vr)), false);
+                "Van Rossum distance", List.of(new Charts.Series(label(wage, integerUnits), x, run.vr)), false);
         Rasters.sideBySide(outDir.resolve("raster.png"), config.steps(), config.outputs(), 2,
-                new String[] {"target", "output after " + epochs + " epochs (" + label(wage) + ")"}, run.task.target(),
+                new String[] {"target", "output after " + epochs + " epochs (" + label(wage, integerUnits) + ")"}, run.task.target(),
                 run.task.lastOutput());
         results.put("precision", label(wage));
+        results.put("forward_pass", integerUnits > 0 ? "integer, " + integerUnits + " units per 1.0 (the engine's arithmetic)" : "float32");
         results.put("epochs", epochs);
         results.put("vr_distance", run.vr[run.vr.length - 1]);
         results.put("f1", run.f1[run.f1.length - 1]);
@@ -136,7 +149,7 @@ public final class PatternRetentionExperiment implements Experiment {
             results.put("deployed", deploy(run.task, config, out));
         }
         out.printf("pattern-retention (%s): %d epochs, %.3f s/epoch: Van Rossum %.3f, F1 %.3f (±1 step), zero weights %.1f %% / %.1f %%%n",
-                label(wage), epochs, run.secondsPerEpoch, run.vr[run.vr.length - 1], run.f1[run.f1.length - 1], 100 * zeros[0],
+                label(wage, integerUnits), epochs, run.secondsPerEpoch, run.vr[run.vr.length - 1], run.f1[run.f1.length - 1], 100 * zeros[0],
                 100 * zeros[1]);
         return results;
     }
@@ -170,16 +183,23 @@ public final class PatternRetentionExperiment implements Experiment {
         d.put("agreement_f1", SpikeTiming.f1(engine, trainer, config.steps(), config.outputs(), 1));
         boolean exact = java.util.Arrays.equals(IntegerForward.run(task, DEPLOY_UNITS), engine);
         d.put("engine_equals_trainer_integer_forward", exact);
+        boolean trained = java.util.Arrays.equals(trainer, engine);
+        d.put("engine_equals_trainer_forward", trained);
         d.put("f1", SpikeTiming.f1(engine, task.target(), config.steps(), config.outputs(), 1));
         d.put("vr_distance", new VanRossum(config.vrDecay()).distance(engine, task.target(), config.steps(), config.outputs()));
         out.printf("  deployed to the bit-accurate engine (%d units per 1.0): equal to the trainer's integer forward pass: %s; "
-                + "%d of the float forward's %d output spikes identical, engine %d spikes; F1 vs target %.3f, Van Rossum %.3f%n",
-                DEPLOY_UNITS, exact, identical, trainerSpikes, engineSpikes, (double) d.get("f1"), (double) d.get("vr_distance"));
+                + "equal to the forward pass it trained on: %s (%d of its %d output spikes identical), engine %d spikes; "
+                + "F1 vs target %.3f, Van Rossum %.3f%n", DEPLOY_UNITS, exact, trained, identical, trainerSpikes, engineSpikes,
+                (double) d.get("f1"), (double) d.get("vr_distance"));
         return d;
     }
 
     private static String label(Wage w) {
         return w.isFloat() ? "float32" : "W" + w.weightBits() + " S" + w.stateBits() + " E" + w.errorBits() + " G" + w.gradBits();
+    }
+
+    private static String label(Wage w, int integerUnits) {
+        return integerUnits == 0 ? label(w) : label(w).replace("float32", "float32 weights") + ", integer forward";
     }
 
     private static Map<String, Object> configMap(PatternRetention.Config config) {
@@ -201,16 +221,21 @@ public final class PatternRetentionExperiment implements Experiment {
     private record Run(PatternRetention task, int firstEpoch, double[] vr, double[] f1, double secondsPerEpoch) {
     }
 
-    private static Run train(PatternRetention.Config config, Wage wage, int epochs, long seed, Path checkpoint, int every,
-            boolean resume, PrintWriter out) {
-        PatternRetention task = new PatternRetention(config, seed, wage);
+    private static Run train(PatternRetention.Config config, Wage wage, int integerUnits, int epochs, boolean anneal, long seed,
+            Path checkpoint, int every, boolean resume, PrintWriter out) {
+        PatternRetention task = new PatternRetention(config, seed, wage, integerUnits);
+        if (anneal) {
+            task.setAnnealing(epochs); // a function of (epoch, --epochs): resume with the same --epochs
+        }
         if (resume && checkpoint != null && Files.exists(checkpoint)) {
             try (InputStream in = Files.newInputStream(checkpoint); DataInputStream d = new DataInputStream(in)) {
                 task.readState(d);
             } catch (IOException e) {
                 throw new SpikecoreException("checkpoint " + checkpoint + " cannot be read: " + e.getMessage());
             }
-            out.printf("  resumed from %s at epoch %d%n", checkpoint, task.epoch());
+            if (out != null) {
+                out.printf("  resumed from %s at epoch %d%n", checkpoint, task.epoch());
+            }
         }
         int first = task.epoch();
         if (first > epochs) {
@@ -220,7 +245,7 @@ public final class PatternRetentionExperiment implements Experiment {
         double[] vr = new double[Math.max(n, 1)];
         double[] f1 = new double[Math.max(n, 1)];
         long t0 = System.nanoTime();
-        boolean interactive = System.console() != null;
+        boolean interactive = out != null && System.console() != null;
         try (ProgressBar bar = interactive ? new ProgressBarBuilder().setTaskName(label(wage)).setInitialMax(epochs)
                 .setStyle(ProgressBarStyle.ASCII).build() : null) {
             if (bar != null) {
@@ -233,7 +258,7 @@ public final class PatternRetentionExperiment implements Experiment {
                 if (bar != null) {
                     bar.step();
                     bar.setExtraMessage(String.format(" VR %.2f F1 %.2f", r.vrDistance(), r.f1()));
-                } else if (e % Math.max(1, n / 10) == 0 || e == n - 1) {
+                } else if (out != null && (e % Math.max(1, n / 10) == 0 || e == n - 1)) {
                     out.printf("  epoch %5d  Van Rossum %.3f  F1 %.3f  output spikes %d%n", task.epoch() - 1, r.vrDistance(),
                             r.f1(), r.outputSpikes());
                     out.flush();
@@ -249,27 +274,77 @@ public final class PatternRetentionExperiment implements Experiment {
         return new Run(task, first, vr, f1, seconds / Math.max(n, 1));
     }
 
-    private static Map<String, Object> sweep(PatternRetention.Config config, int epochs, long seed, Path outDir, PrintWriter out,
-            Map<String, Object> results) {
+    private static Map<String, Object> sweep(PatternRetention.Config config, int epochs, boolean anneal, long seed, int seeds,
+            Path outDir, PrintWriter out, Map<String, Object> results) {
         int[] widths = {0, 8, 7, 6, 5, 4, 3, 2};
+        // every (width, seed) run is single-threaded and deterministic; runs share the cores
+        List<java.util.concurrent.Future<Run>> jobs = new ArrayList<>();
+        Run[][] runs = new Run[widths.length][seeds];
+        int cores = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), widths.length * seeds));
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(cores)) {
+            for (int w = 0; w < widths.length; w++) {
+                // weights of b bits; states, errors and gradients at 8 bits as in the paper's weight sweep
+                Wage wage = widths[w] == 0 ? Wage.FLOAT : new Wage(widths[w], 8, 8, 8);
+                for (int k = 0; k < seeds; k++) {
+                    long runSeed = seed + k;
+                    jobs.add(pool.submit(() -> {
+                        Run r = train(config, wage, 0, epochs, anneal, runSeed, null, 1, false, null);
+                        out.printf("  %-14s seed %d: VR %.3f  F1 %.3f%n", label(wage), runSeed, r.vr[r.vr.length - 1],
+                                r.f1[r.f1.length - 1]);
+                        out.flush();
+                        return r;
+                    }));
+                }
+            }
+            for (int w = 0; w < widths.length; w++) {
+                for (int k = 0; k < seeds; k++) {
+                    runs[w][k] = jobs.get(w * seeds + k).get();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpikecoreException("sweep interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new SpikecoreException("sweep failed: " + e.getCause());
+        }
         List<Charts.Series> curves = new ArrayList<>();
         List<Map<String, Object>> table = new ArrayList<>();
         Horowitz45nm model = new Horowitz45nm();
-        for (int b : widths) {
-            // weights of b bits; states, errors and gradients at 8 bits as in the paper's weight sweep
-            Wage wage = b == 0 ? Wage.FLOAT : new Wage(b, 8, 8, 8);
-            Run run = train(config, wage, epochs, seed, null, 1, false, out);
-            double[] x = new double[run.vr.length];
+        double floatVr = 0;
+        for (int w = 0; w < widths.length; w++) {
+            int b = widths[w];
+            Wage wage = runs[w][0].task.wage();
+            double[] meanCurve = new double[epochs];
+            double[] finalVr = new double[seeds];
+            double f1 = 0;
+            double[] zeros = new double[2];
+            for (int k = 0; k < seeds; k++) {
+                Run r = runs[w][k];
+                for (int e = 0; e < epochs; e++) {
+                    meanCurve[e] += r.vr[e] / seeds;
+                }
+                finalVr[k] = r.vr[epochs - 1];
+                f1 += r.f1[epochs - 1] / seeds;
+                double[] z = r.task.zeroWeightFractions();
+                zeros[0] += z[0] / seeds;
+                zeros[1] += z[1] / seeds;
+            }
+            double vr = java.util.Arrays.stream(finalVr).average().orElseThrow();
+            if (b == 0) {
+                floatVr = vr;
+            }
+            double[] x = new double[epochs];
             for (int e = 0; e < x.length; e++) {
                 x[e] = e;
             }
-            curves.add(new Charts.Series(label(wage), x, run.vr));
-            double[] zeros = run.task.zeroWeightFractions();
+            curves.add(new Charts.Series(label(wage), x, meanCurve));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("precision", label(wage));
             row.put("weight_bits", b == 0 ? "float" : b);
-            row.put("vr_distance", run.vr[run.vr.length - 1]);
-            row.put("f1", run.f1[run.f1.length - 1]);
+            row.put("vr_distance", vr);
+            row.put("vr_distance_per_seed", finalVr);
+            row.put("vr_relative_to_float", vr / floatVr);
+            row.put("f1", f1);
             row.put("zero_weight_fraction_hidden", zeros[0]);
             row.put("zero_weight_fraction_output", zeros[1]);
             if (b > 0) {
@@ -284,12 +359,13 @@ public final class PatternRetentionExperiment implements Experiment {
                 }
             }
             table.add(row);
-            out.printf("  %-14s VR %.3f  F1 %.3f  zero weights %.1f %% / %.1f %%%n", label(wage), run.vr[run.vr.length - 1],
-                    run.f1[run.f1.length - 1], 100 * zeros[0], 100 * zeros[1]);
+            out.printf("  %-14s VR %.3f (%.2f x float; mean of %d seeds)  F1 %.3f  zero weights %.1f %% / %.1f %%%n", label(wage),
+                    vr, vr / floatVr, seeds, f1, 100 * zeros[0], 100 * zeros[1]);
         }
-        Charts.line(outDir.resolve("sweep-vr-distance.png"), "Pattern retention: Van Rossum distance by weight width",
-                "epoch", "Van Rossum distance", curves, false);
+        Charts.line(outDir.resolve("sweep-vr-distance.png"), "Pattern retention: Van Rossum distance by weight width"
+                + (seeds > 1 ? " (mean of " + seeds + " seeds)" : ""), "epoch", "Van Rossum distance", curves, false);
         results.put("epochs", epochs);
+        results.put("seeds", seeds);
         results.put("sweep", table);
         results.put("plots", List.of("sweep-vr-distance.png"));
         return results;
