@@ -46,7 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** Every workload, in the order help lists them. */
     static List<BenchWorkload> workloads() {
         return List.of(new CubaWorkload(), new FeedForwardWorkload(), new PatternEpochWorkload(), new TrainWorkload(),
-                new InferWorkload());
+                new TrainWorkload(10), new InferWorkload());
     }
 
     static final class Names implements Iterable<String> {

@@ -58,6 +58,7 @@ public final class LifNetwork {
     private final Optimizer[] biasOpt;
     private Loss loss = Loss.CE_MEMBRANE;
     private int threads = 1;
+    private int recomputeEvery;
 
     /** Weights and biases uniform in ±gain/sqrt(fan_in) (PyTorch's nn.Linear initialisation × gain); Adam. */
     public LifNetwork(int[] sizes, float beta, float threshold, float slope, double gain, float learningRate, long seed) {
@@ -110,6 +111,38 @@ public final class LifNetwork {
         return this;
     }
 
+    /**
+     * Memory-saving BPTT (checkpointing through time): forward keeps only the recurrent state at every
+     * {@code segment}-th step, and backward runs each segment's forward pass again from it before
+     * going back through it. The same operations in the same order, so the same bits, for one more
+     * forward pass; 0 keeps every step (the default).
+     */
+    public LifNetwork withRecompute(int segment) {
+        if (segment < 0) {
+            throw new IllegalArgumentException("recompute segment must be positive (or 0 to keep every step), got " + segment);
+        }
+        this.recomputeEvery = segment;
+        return this;
+    }
+
+    /**
+     * Bytes of BPTT state one sample holds over {@code steps} steps: membranes and spikes of every
+     * layer at every step, or with {@link #withRecompute} the states at the segment starts plus one
+     * segment's steps (float32; the input spikes, which the caller owns, not counted).
+     */
+    public long bpttStateBytesPerSample(int steps) {
+        long neurons = 0;
+        for (int l = 1; l < sizes.length; l++) {
+            neurons += sizes[l];
+        }
+        long perStep = 2 * neurons * Float.BYTES;
+        if (recomputeEvery == 0 || recomputeEvery >= steps) {
+            return steps * perStep;
+        }
+        long segments = (steps + recomputeEvery - 1) / recomputeEvery;
+        return (segments + recomputeEvery) * perStep;
+    }
+
     private float surrogate(float x) {
         float d = slope * Math.abs(x) + 1f;
         return 1f / (d * d);
@@ -126,27 +159,48 @@ public final class LifNetwork {
         return k;
     }
 
-    /** Forward state kept for backward. */
+    /** Forward state kept for backward: {@code [layer][t − t0][b·out + i]}. */
     private record Trace(float[][][] mem, float[][][] spikes) {
     }
 
-    /**
-     * Runs samples {@code [from, to)} of a batch: {@code input[b][t·in + j]} 0/1 spikes, {@code steps}
-     * steps. Returns the spikes of every layer ({@code [layer][t][(b−from)·out + i]}) and membranes.
-     */
-    private Trace forward(float[][] input, int from, int to, int steps) {
-        int batch = to - from;
+    /** The recurrent state between steps: membranes and last spikes per layer, {@code [layer][b·out + i]}. */
+    private record State(float[][] m, float[][] sPrev) {
+        State copy() {
+            float[][] a = new float[m.length][];
+            float[][] b = new float[m.length][];
+            for (int l = 0; l < m.length; l++) {
+                a[l] = m[l].clone();
+                b[l] = sPrev[l].clone();
+            }
+            return new State(a, b);
+        }
+    }
+
+    private State freshState(int batch) {
         int layers = sizes.length - 1;
-        float[][][] mem = new float[layers][steps][];
-        float[][][] spikes = new float[layers][steps][];
         float[][] m = new float[layers][];
         float[][] sPrev = new float[layers][];
         for (int l = 0; l < layers; l++) {
             m[l] = new float[batch * sizes[l + 1]];
             sPrev[l] = new float[batch * sizes[l + 1]];
         }
+        return new State(m, sPrev);
+    }
+
+    /**
+     * Runs samples {@code [from, to)} of a batch over steps {@code [t0, t1)} from {@code state}, which
+     * it advances to step t1: {@code input[b][t·in + j]} 0/1 spikes. Returns the spikes and membranes
+     * of every layer at those steps.
+     */
+    private Trace forward(float[][] input, int from, int to, int t0, int t1, State state) {
+        int batch = to - from;
+        int layers = sizes.length - 1;
+        float[][][] mem = new float[layers][t1 - t0][];
+        float[][][] spikes = new float[layers][t1 - t0][];
+        float[][] m = state.m();
+        float[][] sPrev = state.sPrev();
         int[] active = new int[maxSize()];
-        for (int t = 0; t < steps; t++) {
+        for (int t = t0; t < t1; t++) {
             for (int l = 0; l < layers; l++) {
                 int in = sizes[l];
                 int out = sizes[l + 1];
@@ -157,7 +211,7 @@ public final class LifNetwork {
                     // I = W·x + b by gathering the rows of the active inputs
                     System.arraycopy(bias[l], 0, memNow, o, out);
                     int n = l == 0 ? activeIndices(input[from + b], t * in, in, active)
-                            : activeIndices(spikes[l - 1][t], b * in, in, active);
+                            : activeIndices(spikes[l - 1][t - t0], b * in, in, active);
                     for (int k = 0; k < n; k++) {
                         FloatOps.axpy(1f, wt[l], active[k] * out, memNow, o, out);
                     }
@@ -167,8 +221,8 @@ public final class LifNetwork {
                         sNow[o + i] = v > threshold ? 1f : 0f;
                     }
                 }
-                mem[l][t] = memNow;
-                spikes[l][t] = sNow;
+                mem[l][t - t0] = memNow;
+                spikes[l][t - t0] = sNow;
                 m[l] = memNow;
                 sPrev[l] = sNow;
             }
@@ -219,7 +273,7 @@ public final class LifNetwork {
         perGroup(groups, g -> {
             int from = g * GROUP;
             int to = Math.min(input.length, from + GROUP);
-            Trace tr = forward(input, from, to, steps);
+            Trace tr = forward(input, from, to, 0, steps, freshState(to - from));
             for (float[] s : tr.spikes()[sizes.length - 2]) {
                 for (int b = from; b < to; b++) {
                     for (int i = 0; i < out; i++) {
@@ -283,15 +337,9 @@ public final class LifNetwork {
      * dL/ds_out (per step, for the count losses): the same at every step, since the counts are sums
      * over time. Returns {@code [b·out + i]} and adds the group's loss into {@code loss[0]}.
      */
-    private float[] countErrors(Trace tr, int[] labels, int from, int batchTotal, int steps, double[] loss) {
+    private float[] countErrors(float[] counts, int[] labels, int from, int batchTotal, int steps, double[] loss) {
         int out = sizes[sizes.length - 1];
-        int batch = tr.spikes()[sizes.length - 2][0].length / out;
-        float[] counts = new float[batch * out];
-        for (float[] s : tr.spikes()[sizes.length - 2]) {
-            for (int k = 0; k < counts.length; k++) {
-                counts[k] += s[k];
-            }
-        }
+        int batch = counts.length / out;
         float[] err = new float[batch * out];
         for (int b = 0; b < batch; b++) {
             int o = b * out;
@@ -326,7 +374,24 @@ public final class LifNetwork {
         int batch = to - from;
         int batchTotal = input.length;
         int layers = sizes.length - 1;
-        Trace tr = forward(input, from, to, steps);
+        // with recomputation, keep the state at every segment start and run each segment again in backward
+        int segment = recomputeEvery > 0 ? Math.min(recomputeEvery, steps) : steps;
+        int segments = (steps + segment - 1) / segment;
+        State[] starts = new State[segments];
+        State state = freshState(batch);
+        Trace whole = null;
+        int outSize = sizes[layers];
+        float[] counts = new float[batch * outSize];
+        for (int sg = 0; sg < segments; sg++) {
+            starts[sg] = segments > 1 ? state.copy() : null;
+            Trace tr = forward(input, from, to, sg * segment, Math.min(steps, (sg + 1) * segment), state);
+            for (float[] sp : tr.spikes()[layers - 1]) {
+                for (int k = 0; k < counts.length; k++) {
+                    counts[k] += sp[k];
+                }
+            }
+            whole = segments == 1 ? tr : null;
+        }
         float[][] gradWt = new float[layers][];
         float[][] gradBias = new float[layers][];
         float[][] lambdaNext = new float[layers][];
@@ -336,66 +401,72 @@ public final class LifNetwork {
             lambdaNext[l] = new float[batch * sizes[l + 1]];
         }
         double[] lossAcc = {0};
-        float[] countErr = loss == Loss.CE_MEMBRANE ? null : countErrors(tr, labels, from, batchTotal, steps, lossAcc);
+        float[] countErr = loss == Loss.CE_MEMBRANE ? null : countErrors(counts, labels, from, batchTotal, steps, lossAcc);
         int[] active = new int[maxSize()];
         float[] dx = null;
-        for (int t = steps - 1; t >= 0; t--) {
-            for (int l = layers - 1; l >= 0; l--) {
-                int in = sizes[l];
-                int out = sizes[l + 1];
-                float[] memT = tr.mem()[l][t];
-                float[] lambda = new float[batch * out];
-                for (int b = 0; b < batch; b++) {
-                    int o = b * out;
-                    if (l == layers - 1 && loss == Loss.CE_MEMBRANE) {
-                        // cross-entropy on the membrane: softmax − one-hot, averaged over the batch
-                        int y = labels[from + b];
-                        float max = Float.NEGATIVE_INFINITY;
-                        for (int i = 0; i < out; i++) {
-                            max = Math.max(max, memT[o + i]);
+        for (int sg = segments - 1; sg >= 0; sg--) {
+            int t0 = sg * segment;
+            int t1 = Math.min(steps, t0 + segment);
+            Trace tr = segments == 1 ? whole : forward(input, from, to, t0, t1, starts[sg]);
+            starts[sg] = null;
+            for (int t = t1 - 1; t >= t0; t--) {
+                for (int l = layers - 1; l >= 0; l--) {
+                    int in = sizes[l];
+                    int out = sizes[l + 1];
+                    float[] memT = tr.mem()[l][t - t0];
+                    float[] lambda = new float[batch * out];
+                    for (int b = 0; b < batch; b++) {
+                        int o = b * out;
+                        if (l == layers - 1 && loss == Loss.CE_MEMBRANE) {
+                            // cross-entropy on the membrane: softmax − one-hot, averaged over the batch
+                            int y = labels[from + b];
+                            float max = Float.NEGATIVE_INFINITY;
+                            for (int i = 0; i < out; i++) {
+                                max = Math.max(max, memT[o + i]);
+                            }
+                            double sum = 0;
+                            for (int i = 0; i < out; i++) {
+                                sum += Math.exp(memT[o + i] - max);
+                            }
+                            lossAcc[0] += (Math.log(sum) + max - memT[o + y]) / batchTotal;
+                            for (int i = 0; i < out; i++) {
+                                float p = (float) (Math.exp(memT[o + i] - max) / sum);
+                                lambda[o + i] = (p - (i == y ? 1f : 0f)) / batchTotal + beta * lambdaNext[l][o + i];
+                            }
+                        } else {
+                            float[] upstream = l == layers - 1 ? countErr : dx;
+                            for (int i = 0; i < out; i++) {
+                                lambda[o + i] = upstream[o + i] * surrogate(memT[o + i] - threshold) + beta * lambdaNext[l][o + i];
+                            }
                         }
-                        double sum = 0;
                         for (int i = 0; i < out; i++) {
-                            sum += Math.exp(memT[o + i] - max);
+                            gradBias[l][i] += lambda[o + i];
                         }
-                        lossAcc[0] += (Math.log(sum) + max - memT[o + y]) / batchTotal;
-                        for (int i = 0; i < out; i++) {
-                            float p = (float) (Math.exp(memT[o + i] - max) / sum);
-                            lambda[o + i] = (p - (i == y ? 1f : 0f)) / batchTotal + beta * lambdaNext[l][o + i];
-                        }
-                    } else {
-                        float[] upstream = l == layers - 1 ? countErr : dx;
-                        for (int i = 0; i < out; i++) {
-                            lambda[o + i] = upstream[o + i] * surrogate(memT[o + i] - threshold) + beta * lambdaNext[l][o + i];
-                        }
-                    }
-                    for (int i = 0; i < out; i++) {
-                        gradBias[l][i] += lambda[o + i];
-                    }
-                    int n = l == 0 ? activeIndices(input[from + b], t * in, in, active)
-                            : activeIndices(tr.spikes()[l - 1][t], b * in, in, active);
-                    for (int k = 0; k < n; k++) {
-                        FloatOps.axpy(1f, lambda, o, gradWt[l], active[k] * out, out);
-                    }
-                }
-                lambdaNext[l] = lambda;
-                if (l > 0) {
-                    // dL/dx = λ·W as rows of W scaled by λ; four samples share each pass over a row
-                    float[] next = new float[batch * in];
-                    int b = 0;
-                    for (; b + 3 < batch; b += 4) {
-                        for (int i = 0; i < out; i++) {
-                            FloatOps.fusedAxpy4(lambda[b * out + i], lambda[(b + 1) * out + i], lambda[(b + 2) * out + i],
-                                    lambda[(b + 3) * out + i], w[l], i * in, next, b * in, (b + 1) * in, (b + 2) * in,
-                                    (b + 3) * in, in);
+                        int n = l == 0 ? activeIndices(input[from + b], t * in, in, active)
+                                : activeIndices(tr.spikes()[l - 1][t - t0], b * in, in, active);
+                        for (int k = 0; k < n; k++) {
+                            FloatOps.axpy(1f, lambda, o, gradWt[l], active[k] * out, out);
                         }
                     }
-                    for (; b < batch; b++) {
-                        for (int i = 0; i < out; i++) {
-                            FloatOps.fusedAxpy(lambda[b * out + i], w[l], i * in, next, b * in, in);
+                    lambdaNext[l] = lambda;
+                    if (l > 0) {
+                        // dL/dx = λ·W as rows of W scaled by λ; four samples share each pass over a row
+                        float[] next = new float[batch * in];
+                        int b = 0;
+                        for (; b + 3 < batch; b += 4) {
+                            for (int i = 0; i < out; i++) {
+                                FloatOps.fusedAxpy4(lambda[b * out + i], lambda[(b + 1) * out + i], lambda[(b + 2) * out + i],
+                                        lambda[(b + 3) * out + i], w[l], i * in, next, b * in, (b + 1) * in, (b + 2) * in,
+                                        (b + 3) * in, in);
+                            }
                         }
+                        for (; b < batch; b++) {
+                            for (int i = 0; i < out; i++) {
+                                FloatOps.fusedAxpy(lambda[b * out + i], w[l], i * in, next, b * in, in);
+                            }
+                        }
+                        dx = next;
                     }
-                    dx = next;
                 }
             }
         }

@@ -122,6 +122,25 @@ class LifNetworkTest {
     }
 
     @Test
+    void recomputingThroughTimeGivesTheSameBitsWithLessState() {
+        float[][] x = LifNetwork.bernoulliInput(6, 23, SIZES[0], 0.3, 12);
+        int[] y = {0, 1, 2, 3, 1, 2};
+        for (LifNetwork.Loss loss : LifNetwork.Loss.values()) {
+            LifNetwork all = new LifNetwork(SIZES, 0.9f, 1f, 25f, 3.0, 5e-3f, 3).withLoss(loss);
+            LifNetwork segments = new LifNetwork(SIZES, 0.9f, 1f, 25f, 3.0, 5e-3f, 3).withLoss(loss).withRecompute(5);
+            for (int r = 0; r < 4; r++) {
+                assertThat(segments.trainBatch(x, y, 23)).as("%s", loss).isEqualTo(all.trainBatch(x, y, 23));
+            }
+            assertThat(segments.wt).isDeepEqualTo(all.wt);
+        }
+        LifNetwork net = new LifNetwork(new int[] {784, 500, 500, 10}, 0.9f, 1f, 25f, 3.0, 5e-4f, 1);
+        // 100 steps × 1,010 neurons × (membrane + spike) × 4 bytes
+        assertThat(net.bpttStateBytesPerSample(100)).isEqualTo(100L * 1010 * 2 * 4);
+        // 10 segment starts + one segment of 10 steps
+        assertThat(net.withRecompute(10).bpttStateBytesPerSample(100)).isEqualTo(20L * 1010 * 2 * 4);
+    }
+
+    @Test
     void sgdWithMomentumIsTheHeavyBall() {
         Sgd sgd = new Sgd(1, 0.1f, 0.5f);
         float[] p = {1f};

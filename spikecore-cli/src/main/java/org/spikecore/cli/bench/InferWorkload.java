@@ -34,7 +34,6 @@ public final class InferWorkload implements BenchWorkload {
         double t = Medians.median(times);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("batch", batch);
-        m.put("threads", o.threads());
         m.put("t_pass", t);
         m.put("us_per_sample_step", t / (batch * (double) TrainWorkload.STEPS) * 1e6);
         return m;

@@ -15,20 +15,34 @@ public final class TrainWorkload implements BenchWorkload {
     static final int[] SIZES = {784, 500, 500, 10};
     static final int STEPS = 100;
 
+    private final int recompute;
+
+    /** Every step's state kept for BPTT. */
+    public TrainWorkload() {
+        this(0);
+    }
+
+    /** With {@code recompute > 0}, BPTT keeps the state every {@code recompute} steps and recomputes the rest. */
+    public TrainWorkload(int recompute) {
+        this.recompute = recompute;
+    }
+
     @Override
     public String name() {
-        return "train";
+        return recompute == 0 ? "train" : "train-recompute";
     }
 
     @Override
     public String description() {
-        return "BPTT batch of the 784-500-500-10 LIF network, T=100 (--batch, default 64)";
+        return recompute == 0 ? "BPTT batch of the 784-500-500-10 LIF network, T=100 (--batch, default 64)"
+                : "the train workload with memory-saving BPTT: state kept every " + recompute + " steps, the rest recomputed";
     }
 
     @Override
     public Map<String, Object> run(BenchOptions o) {
         int batch = o.size() == 0 ? 64 : o.size();
-        LifNetwork net = new LifNetwork(SIZES, 0.9f, 1f, 25f, 3.0, 5e-4f, o.seed()).withThreads(o.threads());
+        LifNetwork net = new LifNetwork(SIZES, 0.9f, 1f, 25f, 3.0, 5e-4f, o.seed()).withThreads(o.threads())
+                .withRecompute(recompute);
         float[][] x = LifNetwork.bernoulliInput(batch, STEPS, SIZES[0], 0.1, o.seed() + 1);
         int[] y = new int[batch];
         for (int b = 0; b < batch; b++) {
@@ -47,10 +61,10 @@ public final class TrainWorkload implements BenchWorkload {
         double t = Medians.median(times);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("batch", batch);
-        m.put("threads", o.threads());
         m.put("t_pass", t);
         m.put("us_per_sample_step", t / (batch * (double) STEPS) * 1e6);
         m.put("loss", loss);
+        m.put("bptt_state_bytes_per_sample", net.bpttStateBytesPerSample(STEPS));
         return m;
     }
 }
