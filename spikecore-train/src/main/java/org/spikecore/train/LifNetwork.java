@@ -1,11 +1,6 @@
 package org.spikecore.train;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.spikecore.fixed.CounterRng;
 
 /**
@@ -238,39 +233,12 @@ public final class LifNetwork {
         return m;
     }
 
-    /** Runs {@code work(g)} for every group g on the network's threads; results in group order. */
-    private <T> List<T> perGroup(int groups, java.util.function.IntFunction<T> work) {
-        List<T> results = new ArrayList<>(groups);
-        if (threads == 1 || groups == 1) {
-            for (int g = 0; g < groups; g++) {
-                results.add(work.apply(g));
-            }
-            return results;
-        }
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, groups))) {
-            List<Future<T>> futures = new ArrayList<>(groups);
-            for (int g = 0; g < groups; g++) {
-                int group = g;
-                futures.add(pool.submit(() -> work.apply(group)));
-            }
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while training", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-        return results;
-    }
-
     /** Forward only; returns the output spike count per sample and class. */
     public int[][] infer(float[][] input, int steps) {
         int out = sizes[sizes.length - 1];
         int[][] counts = new int[input.length][out];
         int groups = (input.length + GROUP - 1) / GROUP;
-        perGroup(groups, g -> {
+        Groups.map(threads, groups, g -> {
             int from = g * GROUP;
             int to = Math.min(input.length, from + GROUP);
             Trace tr = forward(input, from, to, 0, steps, freshState(to - from));
@@ -318,7 +286,7 @@ public final class LifNetwork {
             }
         }
         int groups = (input.length + GROUP - 1) / GROUP;
-        List<Gradients> parts = perGroup(groups,
+        List<Gradients> parts = Groups.map(threads, groups,
                 g -> groupGradients(input, labels, g * GROUP, Math.min(input.length, (g + 1) * GROUP), steps, w));
         Gradients total = parts.get(0);
         double lossSum = total.loss();
@@ -345,25 +313,9 @@ public final class LifNetwork {
             int o = b * out;
             int y = labels[from + b];
             if (this.loss == Loss.CE_COUNTS) {
-                float max = Float.NEGATIVE_INFINITY;
-                for (int i = 0; i < out; i++) {
-                    max = Math.max(max, counts[o + i]);
-                }
-                double sum = 0;
-                for (int i = 0; i < out; i++) {
-                    sum += Math.exp(counts[o + i] - max);
-                }
-                loss[0] += (Math.log(sum) + max - counts[o + y]) / batchTotal;
-                for (int i = 0; i < out; i++) {
-                    float p = (float) (Math.exp(counts[o + i] - max) / sum);
-                    err[o + i] = (p - (i == y ? 1f : 0f)) / batchTotal;
-                }
+                loss[0] += Losses.softmaxCrossEntropy(counts, o, out, y, batchTotal, err, o);
             } else {
-                for (int i = 0; i < out; i++) {
-                    float d = counts[o + i] - (i == y ? MSE_ON : MSE_OFF) * steps;
-                    loss[0] += (double) d * d / batchTotal;
-                    err[o + i] = 2 * d / batchTotal;
-                }
+                loss[0] += Losses.countSquaredError(counts, o, out, y, MSE_ON, MSE_OFF, steps, batchTotal, err, o);
             }
         }
         return err;
@@ -419,19 +371,9 @@ public final class LifNetwork {
                         int o = b * out;
                         if (l == layers - 1 && loss == Loss.CE_MEMBRANE) {
                             // cross-entropy on the membrane: softmax − one-hot, averaged over the batch
-                            int y = labels[from + b];
-                            float max = Float.NEGATIVE_INFINITY;
+                            lossAcc[0] += Losses.softmaxCrossEntropy(memT, o, out, labels[from + b], batchTotal, lambda, o);
                             for (int i = 0; i < out; i++) {
-                                max = Math.max(max, memT[o + i]);
-                            }
-                            double sum = 0;
-                            for (int i = 0; i < out; i++) {
-                                sum += Math.exp(memT[o + i] - max);
-                            }
-                            lossAcc[0] += (Math.log(sum) + max - memT[o + y]) / batchTotal;
-                            for (int i = 0; i < out; i++) {
-                                float p = (float) (Math.exp(memT[o + i] - max) / sum);
-                                lambda[o + i] = (p - (i == y ? 1f : 0f)) / batchTotal + beta * lambdaNext[l][o + i];
+                                lambda[o + i] += beta * lambdaNext[l][o + i];
                             }
                         } else {
                             float[] upstream = l == layers - 1 ? countErr : dx;

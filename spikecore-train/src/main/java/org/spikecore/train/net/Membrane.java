@@ -1,0 +1,88 @@
+package org.spikecore.train.net;
+
+/**
+ * The membrane recursion and its adjoint shared by the neuron layers, for {@code n} neurons of a
+ * group over {@code steps} steps. Forward, given the input current I[t]:
+ * <pre>
+ * SUBTRACT: U[t] = β·U[t−1] + I[t] − ϑ·s[t−1]      ZERO: U[t] = β·U[t−1]·(1 − s[t−1]) + I[t]
+ * s[t] = f(U[t] − ϑ)
+ * </pre>
+ * Backward, steps T−1 down to 0, with g = dL/dU:
+ * <pre>
+ * dL/ds[t] = dy[t] + (from step t+1: the reset's dependence on s[t], unless detached; recurrence)
+ * g[t] = dL/ds[t]·f'(U[t] − ϑ) + dL/dU[t] (loss on the membrane) + g[t+1]·∂U[t+1]/∂U[t]
+ * ∂U[t+1]/∂U[t] = β (SUBTRACT) or β·(1 − s[t]) (ZERO);  dL/dI[t] = g[t]
+ * </pre>
+ */
+final class Membrane {
+
+    private final int n;
+    private final float beta;
+    private final float threshold;
+    private final NeuronModule.Reset reset;
+    private final boolean detachReset;
+    private final SpikeFunction spike;
+    final float[][] u;
+    final float[][] s;
+    private float[] gNext;
+    /** dL/ds[t] contributions found while going back through step t+1 (reset, recurrence). */
+    float[] dsFromNext;
+
+    Membrane(int n, int steps, float beta, float threshold, NeuronModule.Reset reset, boolean detachReset, SpikeFunction spike) {
+        this.n = n;
+        this.beta = beta;
+        this.threshold = threshold;
+        this.reset = reset;
+        this.detachReset = detachReset;
+        this.spike = spike;
+        this.u = new float[steps][];
+        this.s = new float[steps][];
+        this.gNext = new float[n];
+        this.dsFromNext = new float[n];
+    }
+
+    /** Step t with input current {@code current}; returns the spikes. */
+    float[] forward(int t, float[] current) {
+        float[] uNow = new float[n];
+        float[] sNow = new float[n];
+        float[] uPrev = t == 0 ? null : u[t - 1];
+        float[] sPrev = t == 0 ? null : s[t - 1];
+        for (int k = 0; k < n; k++) {
+            float up = uPrev == null ? 0f : uPrev[k];
+            float sp = sPrev == null ? 0f : sPrev[k];
+            float v = reset == NeuronModule.Reset.SUBTRACT ? beta * up + current[k] - threshold * sp
+                    : beta * up * (1f - sp) + current[k];
+            uNow[k] = v;
+            sNow[k] = spike.forward(v - threshold);
+        }
+        u[t] = uNow;
+        s[t] = sNow;
+        return sNow;
+    }
+
+    /** Step t going back; returns dL/dI[t] and leaves in {@link #dsFromNext} the reset's share of dL/ds[t−1]. */
+    float[] backward(int t, float[] dy, float[] dMembrane) {
+        float[] g = new float[n];
+        float[] uNow = u[t];
+        float[] sNow = s[t];
+        for (int k = 0; k < n; k++) {
+            float ds = dy[k] + dsFromNext[k];
+            float carry = reset == NeuronModule.Reset.SUBTRACT ? beta : beta * (1f - sNow[k]);
+            float gk = ds * spike.derivative(uNow[k] - threshold) + carry * gNext[k];
+            if (dMembrane != null) {
+                gk += dMembrane[k];
+            }
+            g[k] = gk;
+        }
+        float[] dsPrev = new float[n];
+        if (!detachReset && t > 0) {
+            float[] uPrev = u[t - 1];
+            for (int k = 0; k < n; k++) {
+                dsPrev[k] = reset == NeuronModule.Reset.SUBTRACT ? -threshold * g[k] : -beta * uPrev[k] * g[k];
+            }
+        }
+        dsFromNext = dsPrev;
+        gNext = g;
+        return g;
+    }
+}

@@ -1,0 +1,34 @@
+package org.spikecore.train.net;
+
+/**
+ * One layer of a {@link Sequential} network: its parameters, and per group of samples a
+ * {@link Runner} that holds what the forward pass keeps for backward and the group's gradients.
+ */
+public sealed interface Module permits Dense, Conv2d, Pool, Flatten, NeuronModule {
+
+    Shape inShape();
+
+    Shape outShape();
+
+    /** The trainable arrays (weights, biases), possibly none. */
+    float[][] parameters();
+
+    /** A runner for {@code batch} samples over {@code steps} steps. */
+    Runner runner(int batch, int steps);
+
+    /** Forward and backward of one group of samples; not shared between threads. */
+    interface Runner {
+
+        /** The output at step t (batch × out) for the input at step t (batch × in); steps in order 0, 1, ... */
+        float[] forward(int t, float[] x);
+
+        /**
+         * Given dL/d(output at t), returns dL/d(input at t) and accumulates parameter gradients; steps in
+         * order T−1, T−2, ... after the whole forward pass.
+         */
+        float[] backward(int t, float[] dy);
+
+        /** This group's gradients, one array per {@link #parameters()} array. */
+        float[][] gradients();
+    }
+}

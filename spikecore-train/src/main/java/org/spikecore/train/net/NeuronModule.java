@@ -1,0 +1,35 @@
+package org.spikecore.train.net;
+
+/**
+ * A layer of spiking neurons: integrates its input over time into a membrane potential U and emits
+ * {@code s = f(U − ϑ)} ({@link SpikeFunction}); the output is the spikes, the membrane is exposed for
+ * losses on it.
+ */
+public sealed interface NeuronModule extends Module permits Lif, CubaLif, RecurrentLif {
+
+    /** How the membrane is reset after a spike. */
+    enum Reset {
+        /** {@code U[t] = β·U[t−1] + I[t] − ϑ·s[t−1]} (snnTorch's "subtract"). */
+        SUBTRACT,
+        /** {@code U[t] = β·U[t−1]·(1 − s[t−1]) + I[t]} (snnTorch's "zero"). */
+        ZERO
+    }
+
+    @Override
+    NeuronRunner runner(int batch, int steps);
+
+    /** A runner that also exposes the membrane and takes a loss term on it. */
+    interface NeuronRunner extends Runner {
+
+        /** The membrane potential at step t (batch × out). */
+        float[] membrane(int t);
+
+        /** {@link #backward(int, float[])} with an extra dL/dU(t) ({@code dMembrane}, may be null). */
+        float[] backward(int t, float[] dy, float[] dMembrane);
+
+        @Override
+        default float[] backward(int t, float[] dy) {
+            return backward(t, dy, null);
+        }
+    }
+}

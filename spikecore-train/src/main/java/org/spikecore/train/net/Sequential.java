@@ -1,0 +1,195 @@
+package org.spikecore.train.net;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.spikecore.train.FloatOps;
+import org.spikecore.train.Groups;
+import org.spikecore.train.LifNetwork;
+import org.spikecore.train.Losses;
+import org.spikecore.train.Optimizer;
+
+/**
+ * A chain of {@link Module}s trained by BPTT: each step's input runs through every module in turn;
+ * the last module is a {@link NeuronModule} whose spikes (or membrane) the {@link LifNetwork.Loss}
+ * reads. Batches are cut into groups of {@link LifNetwork#GROUP} samples run on {@code threads}
+ * threads, and the groups' gradients are added in group order, so the bits do not depend on the
+ * thread count.
+ */
+public final class Sequential {
+
+    private final List<Module> modules;
+    private final LifNetwork.Loss loss;
+    private final List<Optimizer> optimizers = new ArrayList<>();
+    private final List<float[]> parameters = new ArrayList<>();
+    private int threads = 1;
+
+    public Sequential(List<Module> modules, LifNetwork.Loss loss, Optimizer.Spec optimizer) {
+        if (modules.isEmpty() || !(modules.get(modules.size() - 1) instanceof NeuronModule)) {
+            throw new IllegalArgumentException("a network needs at least one module and must end in a neuron layer");
+        }
+        for (int k = 1; k < modules.size(); k++) {
+            Shape prev = modules.get(k - 1).outShape();
+            Shape next = modules.get(k).inShape();
+            if (!prev.equals(next)) {
+                throw new IllegalArgumentException("module " + k + " (" + modules.get(k).getClass().getSimpleName() + ") takes " + next
+                        + " but module " + (k - 1) + " gives " + prev);
+            }
+        }
+        this.modules = List.copyOf(modules);
+        this.loss = loss;
+        for (Module m : modules) {
+            for (float[] p : m.parameters()) {
+                parameters.add(p);
+                optimizers.add(optimizer.create(p.length));
+            }
+        }
+    }
+
+    /** Threads for later batches; the result does not depend on it. */
+    public Sequential withThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+        return this;
+    }
+
+    public List<Module> modules() {
+        return modules;
+    }
+
+    private int inSize() {
+        return modules.get(0).inShape().size();
+    }
+
+    private int outSize() {
+        return modules.get(modules.size() - 1).outShape().size();
+    }
+
+    /** The loss of a batch and its gradients, one array per parameter array in module order. */
+    record Gradients(double loss, List<float[]> gradients) {
+    }
+
+    /** One group's forward pass; returns the runners and the output spikes per step. */
+    private record Forward(List<Module.Runner> runners, float[][] output) {
+    }
+
+    private Forward forward(float[][] input, int from, int to, int steps) {
+        int batch = to - from;
+        int in = inSize();
+        List<Module.Runner> runners = new ArrayList<>();
+        for (Module m : modules) {
+            runners.add(m.runner(batch, steps));
+        }
+        float[][] output = new float[steps][];
+        for (int t = 0; t < steps; t++) {
+            float[] x = new float[batch * in];
+            for (int b = 0; b < batch; b++) {
+                if (input[from + b].length != steps * in) {
+                    throw new IllegalArgumentException("sample " + (from + b) + " has " + input[from + b].length + " values, expected "
+                            + steps + " steps x " + in);
+                }
+                System.arraycopy(input[from + b], t * in, x, b * in, in);
+            }
+            for (Module.Runner r : runners) {
+                x = r.forward(t, x);
+            }
+            output[t] = x;
+        }
+        return new Forward(runners, output);
+    }
+
+    private Gradients groupGradients(float[][] input, int[] labels, int from, int to, int steps) {
+        int batch = to - from;
+        int out = outSize();
+        Forward f = forward(input, from, to, steps);
+        List<Module.Runner> runners = f.runners();
+        NeuronModule.NeuronRunner last = (NeuronModule.NeuronRunner) runners.get(runners.size() - 1);
+        double lossSum = 0;
+        float[] countError = null;
+        if (loss != LifNetwork.Loss.CE_MEMBRANE) {
+            float[] counts = new float[batch * out];
+            for (float[] s : f.output()) {
+                FloatOps.axpy(1f, s, 0, counts, 0, counts.length);
+            }
+            countError = new float[batch * out];
+            for (int b = 0; b < batch; b++) {
+                lossSum += loss == LifNetwork.Loss.CE_COUNTS
+                        ? Losses.softmaxCrossEntropy(counts, b * out, out, labels[from + b], input.length, countError, b * out)
+                        : Losses.countSquaredError(counts, b * out, out, labels[from + b], LifNetwork.MSE_ON, LifNetwork.MSE_OFF, steps,
+                                input.length, countError, b * out);
+            }
+        }
+        float[] zero = new float[batch * out];
+        for (int t = steps - 1; t >= 0; t--) {
+            float[] dy;
+            if (loss == LifNetwork.Loss.CE_MEMBRANE) {
+                float[] u = last.membrane(t);
+                float[] dMembrane = new float[batch * out];
+                for (int b = 0; b < batch; b++) {
+                    lossSum += Losses.softmaxCrossEntropy(u, b * out, out, labels[from + b], input.length, dMembrane, b * out);
+                }
+                dy = last.backward(t, zero, dMembrane);
+            } else {
+                dy = last.backward(t, countError, null);
+            }
+            for (int k = runners.size() - 2; k >= 0; k--) {
+                dy = runners.get(k).backward(t, dy);
+            }
+        }
+        List<float[]> grads = new ArrayList<>();
+        for (Module.Runner r : runners) {
+            grads.addAll(List.of(r.gradients()));
+        }
+        return new Gradients(lossSum, grads);
+    }
+
+    Gradients gradients(float[][] input, int[] labels, int steps) {
+        if (labels.length != input.length) {
+            throw new IllegalArgumentException(input.length + " samples but " + labels.length + " labels");
+        }
+        int groups = (input.length + LifNetwork.GROUP - 1) / LifNetwork.GROUP;
+        List<Gradients> parts = Groups.map(threads, groups,
+                g -> groupGradients(input, labels, g * LifNetwork.GROUP, Math.min(input.length, (g + 1) * LifNetwork.GROUP), steps));
+        Gradients total = parts.get(0);
+        double lossSum = total.loss();
+        for (int g = 1; g < groups; g++) {
+            Gradients p = parts.get(g);
+            lossSum += p.loss();
+            for (int k = 0; k < total.gradients().size(); k++) {
+                float[] into = total.gradients().get(k);
+                FloatOps.axpy(1f, p.gradients().get(k), 0, into, 0, into.length);
+            }
+        }
+        return new Gradients(lossSum, total.gradients());
+    }
+
+    /** One training step on a batch ({@code input[b][t·in + k]}): forward, BPTT, optimizer step; returns the loss. */
+    public double trainBatch(float[][] input, int[] labels, int steps) {
+        Gradients g = gradients(input, labels, steps);
+        for (int k = 0; k < parameters.size(); k++) {
+            optimizers.get(k).apply(parameters.get(k), g.gradients().get(k));
+        }
+        return g.loss();
+    }
+
+    /** Output spike counts per sample and output neuron. */
+    public int[][] infer(float[][] input, int steps) {
+        int out = outSize();
+        int[][] counts = new int[input.length][out];
+        int groups = (input.length + LifNetwork.GROUP - 1) / LifNetwork.GROUP;
+        Groups.map(threads, groups, g -> {
+            int from = g * LifNetwork.GROUP;
+            int to = Math.min(input.length, from + LifNetwork.GROUP);
+            for (float[] s : forward(input, from, to, steps).output()) {
+                for (int b = from; b < to; b++) {
+                    for (int i = 0; i < out; i++) {
+                        counts[b][i] += s[(b - from) * out + i] > 0.5f ? 1 : 0;
+                    }
+                }
+            }
+            return null;
+        });
+        return counts;
+    }
+}
