@@ -5,7 +5,7 @@ package org.spikecore.train.net;
  * {@code s = f(U − ϑ)} ({@link SpikeFunction}); the output is the spikes, the membrane is exposed for
  * losses on it.
  */
-public sealed interface NeuronModule extends Module permits Lif, CubaLif, RecurrentLif {
+public sealed interface NeuronModule extends Module permits Lif, CubaLif, RecurrentLif, Qpr {
 
     /** How the membrane is reset after a spike. */
     enum Reset {
