@@ -99,7 +99,7 @@ class SequentialTest {
     @Test
     void oneAndTwoThreadsGiveTheSameBits() {
         SpikeFunction step = SpikeFunction.step(Surrogate.superSpike(5f));
-        float[][] x = input(37, 10, IMAGE.size(), 8, 3e-3f);
+        float[][] x = input(37, 10, IMAGE.size(), 8);
         int[] y = new int[37];
         for (int b = 0; b < y.length; b++) {
             y[b] = b % 4;
