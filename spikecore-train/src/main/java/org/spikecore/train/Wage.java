@@ -7,9 +7,12 @@ import org.spikecore.fixed.CounterRng;
  * each to its own width; a width of 0 leaves that quantity in float32 ({@link #FLOAT} is full
  * precision).
  * <ul>
- * <li><b>Weights</b> (b ≥ 2 bits): scaled by the layer's power-of-two scale {@code s = 2^⌈log2 max|W|⌉},
- * rounded to nearest on the grid {@code σ = 2^(1−b)} and clipped to {@code [−1+σ, 1−σ]}: 2 bits give
- * the ternary {−s/2, 0, s/2}. Training keeps float master weights and runs the forward and backward
+ * <li><b>Weights</b> (b ≥ 2 bits): scaled by the layer's power-of-two scale s, rounded to nearest on
+ * the grid {@code σ = 2^(1−b)} and clipped to {@code [−1+σ, 1−σ]}: 2 bits give the ternary
+ * {−s/2, 0, s/2}. The scale is {@code 2^⌈log2 max|W|⌉} ({@link WeightScale#MAX}, nothing clipped)
+ * or the power of two, from that one down to 1/64 of it, whose quantized weights are nearest the
+ * masters in squared error ({@link WeightScale#MSE}: a few large weights clipped for a finer grid).
+ * Training keeps float master weights and runs the forward and backward
  * passes on the quantized copy (straight-through).</li>
  * <li><b>States</b> (membrane potential U): clipped to [−{@link #STATE_RANGE}, {@link #STATE_RANGE})
  * and rounded to nearest on the grid {@code 2·range/2^b}; the gradient is masked where U was
@@ -23,12 +26,26 @@ import org.spikecore.fixed.CounterRng;
  * @param weightBits weight width, 0 = float
  * @param stateBits  state width, 0 = float
  * @param errorBits  error width, 0 = float
- * @param gradBits   gradient width, 0 = float
+ * @param gradBits    gradient width, 0 = float
+ * @param weightScale how the per-layer power-of-two weight scale is chosen
  */
-public record Wage(int weightBits, int stateBits, int errorBits, int gradBits) {
+public record Wage(int weightBits, int stateBits, int errorBits, int gradBits, WeightScale weightScale) {
 
     /** Full precision. */
     public static final Wage FLOAT = new Wage(0, 0, 0, 0);
+
+    /** How a layer's power-of-two weight scale is chosen. */
+    public enum WeightScale {
+        /** The power of two at or above the largest magnitude: no weight is clipped. */
+        MAX,
+        /** The power of two (at most 6 halvings below MAX) with the least squared quantization error. */
+        MSE
+    }
+
+    /** Widths with the {@link WeightScale#MAX} scale. */
+    public Wage(int weightBits, int stateBits, int errorBits, int gradBits) {
+        this(weightBits, stateBits, errorBits, gradBits, WeightScale.MAX);
+    }
 
     /**
      * States are represented in [−8, 8). A narrower range masks the gradient of strongly inhibited
@@ -43,6 +60,7 @@ public record Wage(int weightBits, int stateBits, int errorBits, int gradBits) {
         check("state", stateBits, 2);
         check("error", errorBits, 2);
         check("gradient", gradBits, 2);
+        java.util.Objects.requireNonNull(weightScale, "weightScale");
     }
 
     private static void check(String what, int bits, int min) {
@@ -52,7 +70,7 @@ public record Wage(int weightBits, int stateBits, int errorBits, int gradBits) {
     }
 
     public boolean isFloat() {
-        return this.equals(FLOAT);
+        return weightBits == 0 && stateBits == 0 && errorBits == 0 && gradBits == 0;
     }
 
     /** The power of two at or above the largest magnitude (1 for an all-zero array). */
@@ -70,13 +88,38 @@ public record Wage(int weightBits, int stateBits, int errorBits, int gradBits) {
             System.arraycopy(master, 0, out, 0, master.length);
             return;
         }
-        float s = powerOfTwoScale(master);
+        float s = weightScale == WeightScale.MAX ? powerOfTwoScale(master) : leastErrorScale(master);
         float sigma = (float) Math.pow(2, 1 - weightBits);
         float lim = 1f - sigma;
         for (int i = 0; i < master.length; i++) {
-            float q = (float) Math.rint(master[i] / s / sigma) * sigma;
-            out[i] = Math.max(-lim, Math.min(lim, q)) * s;
+            out[i] = quantizeWeight(master[i], s, sigma, lim);
         }
+    }
+
+    private static float quantizeWeight(float w, float s, float sigma, float lim) {
+        float q = (float) Math.rint(w / s / sigma) * sigma;
+        return Math.max(-lim, Math.min(lim, q)) * s;
+    }
+
+    /** The scale of {@link WeightScale#MSE}: ties go to the larger scale. */
+    float leastErrorScale(float[] master) {
+        float sigma = (float) Math.pow(2, 1 - weightBits);
+        float lim = 1f - sigma;
+        float best = powerOfTwoScale(master);
+        double bestError = Double.POSITIVE_INFINITY;
+        for (int k = 0; k <= 6; k++) {
+            float s = powerOfTwoScale(master) / (1 << k);
+            double error = 0;
+            for (float w : master) {
+                double d = quantizeWeight(w, s, sigma, lim) - w;
+                error += d * d;
+            }
+            if (error < bestError) {
+                bestError = error;
+                best = s;
+            }
+        }
+        return best;
     }
 
     /** A membrane potential as the state format holds it. */

@@ -37,6 +37,42 @@ class QuantizedTrainingTest {
     }
 
     @Test
+    void theLeastErrorScaleClipsAFewWeightsForAFinerGridAndKeepsTernaryWeightsAlive() {
+        float[] w = PatternRetention.gaussianWeights(700, 40, 0.3, 9, 1); // N(0, σ²), σ = 0.3/sqrt(700)
+        float[] max = new float[w.length];
+        float[] mse = new float[w.length];
+        for (int bits : new int[] {2, 4, 8}) {
+            new Wage(bits, 0, 0, 0).quantizeWeights(w, max);
+            Wage least = new Wage(bits, 0, 0, 0, Wage.WeightScale.MSE);
+            least.quantizeWeights(w, mse);
+            assertThat(squaredError(w, mse)).as("%d bits", bits).isLessThanOrEqualTo(squaredError(w, max));
+            float ratio = Wage.powerOfTwoScale(w) / least.leastErrorScale(w);
+            assertThat(Integer.bitCount((int) ratio)).isEqualTo(1); // a power of two at or below the max rule's
+            if (bits == 2) {
+                // the max rule's ternary levels sit above most weights; the least-error scale keeps about half
+                assertThat(zeros(max)).isGreaterThan(0.8);
+                assertThat(zeros(mse)).isBetween(0.3, 0.6);
+            }
+        }
+    }
+
+    private static double squaredError(float[] a, float[] b) {
+        double e = 0;
+        for (int i = 0; i < a.length; i++) {
+            e += (a[i] - b[i]) * (double) (a[i] - b[i]);
+        }
+        return e;
+    }
+
+    private static double zeros(float[] a) {
+        int z = 0;
+        for (float x : a) {
+            z += x == 0f ? 1 : 0;
+        }
+        return z / (double) a.length;
+    }
+
+    @Test
     void stochasticGradientRoundingIsUnbiasedAndRepeatable() {
         Wage w = new Wage(0, 0, 0, 4);
         int n = 100_000;

@@ -35,7 +35,7 @@ public final class TrainingDemo implements DemoSection {
                 small.inputs(), small.steps(), small.hidden(), small.outputs());
         out.printf("   float32   epoch 1: Van Rossum %.2f, F1 %.2f;  epoch %d: Van Rossum %.2f, F1 %.2f  (%.1f ms/epoch)%n",
                 first.vrDistance(), first.f1(), epochs, last.vrDistance(), last.f1(), seconds / epochs * 1e3);
-        PatternRetention exact = new PatternRetention(small, seed, new Wage(8, 0, 8, 8), 4096);
+        PatternRetention exact = new PatternRetention(small, seed, new Wage(8, 0, 8, 8, Wage.WeightScale.MSE), 4096);
         exact.setAnnealing(epochs);
         PatternRetention.Epoch e8 = null;
         for (int e = 0; e < epochs; e++) {
@@ -60,7 +60,7 @@ public final class TrainingDemo implements DemoSection {
             }
         }
         for (int bits : new int[] {8, 4, 2}) {
-            Wage wage = new Wage(bits, 8, 8, 8);
+            Wage wage = new Wage(bits, 8, 8, 8, Wage.WeightScale.MSE);
             PatternRetention q = new PatternRetention(small, seed, wage);
             q.setAnnealing(epochs);
             PatternRetention.Epoch r = null;

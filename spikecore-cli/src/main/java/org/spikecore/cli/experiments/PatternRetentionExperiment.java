@@ -43,7 +43,7 @@ import org.spikecore.train.Wage;
 public final class PatternRetentionExperiment implements Experiment {
 
     private static final Set<String> OPTIONS = Set.of("epochs", "weight-bits", "state-bits", "error-bits", "grad-bits",
-            "sweep", "checkpoint", "checkpoint-every", "resume", "deploy", "integer-forward", "anneal", "seeds");
+            "sweep", "checkpoint", "checkpoint-every", "resume", "deploy", "integer-forward", "anneal", "seeds", "weight-scale");
 
     /** Units per 1.0 of the deployed integer network (16-bit states hold ±8). */
     static final int DEPLOY_UNITS = 4096;
@@ -58,7 +58,7 @@ public final class PatternRetentionExperiment implements Experiment {
         return "700-400-250 Q/P/R network learns a smiley raster by BPTT; --epochs N, --weight-bits/--state-bits/"
                 + "--error-bits/--grad-bits B, --sweep true, --checkpoint FILE [--checkpoint-every N] [--resume true], --deploy true, "
                 + "--integer-forward true (train on the engine's integer forward pass), --anneal false (constant learning rate), "
-                + "--seeds K (sweep: mean over K seeds)";
+                + "--seeds K (sweep: mean over K seeds), --weight-scale mse|max (power-of-two weight scale: least squared error, default, or above the largest weight)";
     }
 
     private static int intOption(Map<String, String> o, String key, int dflt, int min) {
@@ -93,8 +93,14 @@ public final class PatternRetentionExperiment implements Experiment {
             }
         }
         int epochs = intOption(options, "epochs", 1500, 1);
+        String scaleName = options.getOrDefault("weight-scale", "mse");
+        Wage.WeightScale scale = switch (scaleName) {
+            case "max" -> Wage.WeightScale.MAX;
+            case "mse" -> Wage.WeightScale.MSE;
+            default -> throw new IllegalArgumentException("--weight-scale takes max or mse, got '" + scaleName + "'");
+        };
         Wage wage = new Wage(intOption(options, "weight-bits", 0, 0), intOption(options, "state-bits", 0, 0),
-                intOption(options, "error-bits", 0, 0), intOption(options, "grad-bits", 0, 0));
+                intOption(options, "error-bits", 0, 0), intOption(options, "grad-bits", 0, 0), scale);
         boolean sweep = flag(options, "sweep");
         int integerUnits = flag(options, "integer-forward") ? DEPLOY_UNITS : 0;
         boolean anneal = !options.containsKey("anneal") || flag(options, "anneal");
@@ -119,7 +125,7 @@ public final class PatternRetentionExperiment implements Experiment {
         results.put("learning_rate_schedule", anneal ? "constant for the first half, then a half cosine down to "
                 + PatternRetention.FINAL_LEARNING_RATE_FACTOR + " of it at the last epoch" : "constant");
         if (sweep) {
-            return sweep(config, epochs, anneal, seed, intOption(options, "seeds", 1, 1), outDir, out, results);
+            return sweep(config, epochs, anneal, scale, seed, intOption(options, "seeds", 1, 1), outDir, out, results);
         }
         Run run = train(config, wage, integerUnits, epochs, anneal, seed, checkpoint, every, resume, out);
         double[] x = new double[run.vr.length];
@@ -132,6 +138,7 @@ public final class PatternRetentionExperiment implements Experiment {
                 new String[] {"target", "output after " + epochs + " epochs (" + label(wage, integerUnits) + ")"}, run.task.target(),
                 run.task.lastOutput());
         results.put("precision", label(wage));
+        results.put("weight_scale_rule", scaleName);
         results.put("forward_pass", integerUnits > 0 ? "integer, " + integerUnits + " units per 1.0 (the engine's arithmetic)" : "float32");
         results.put("epochs", epochs);
         results.put("vr_distance", run.vr[run.vr.length - 1]);
@@ -195,7 +202,8 @@ public final class PatternRetentionExperiment implements Experiment {
     }
 
     private static String label(Wage w) {
-        return w.isFloat() ? "float32" : "W" + w.weightBits() + " S" + w.stateBits() + " E" + w.errorBits() + " G" + w.gradBits();
+        return w.isFloat() ? "float32" : "W" + w.weightBits() + " S" + w.stateBits() + " E" + w.errorBits() + " G" + w.gradBits()
+                + (w.weightScale() == Wage.WeightScale.MSE && w.weightBits() > 0 ? " mse-scale" : "");
     }
 
     private static String label(Wage w, int integerUnits) {
@@ -274,7 +282,8 @@ public final class PatternRetentionExperiment implements Experiment {
         return new Run(task, first, vr, f1, seconds / Math.max(n, 1));
     }
 
-    private static Map<String, Object> sweep(PatternRetention.Config config, int epochs, boolean anneal, long seed, int seeds,
+    private static Map<String, Object> sweep(PatternRetention.Config config, int epochs, boolean anneal, Wage.WeightScale scale,
+            long seed, int seeds,
             Path outDir, PrintWriter out, Map<String, Object> results) {
         int[] widths = {0, 8, 7, 6, 5, 4, 3, 2};
         // every (width, seed) run is single-threaded and deterministic; runs share the cores
@@ -284,7 +293,7 @@ public final class PatternRetentionExperiment implements Experiment {
         try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(cores)) {
             for (int w = 0; w < widths.length; w++) {
                 // weights of b bits; states, errors and gradients at 8 bits as in the paper's weight sweep
-                Wage wage = widths[w] == 0 ? Wage.FLOAT : new Wage(widths[w], 8, 8, 8);
+                Wage wage = widths[w] == 0 ? Wage.FLOAT : new Wage(widths[w], 8, 8, 8, scale);
                 for (int k = 0; k < seeds; k++) {
                     long runSeed = seed + k;
                     jobs.add(pool.submit(() -> {
