@@ -7,6 +7,7 @@ import org.spikecore.train.Groups;
 import org.spikecore.train.LifNetwork;
 import org.spikecore.train.Losses;
 import org.spikecore.train.Optimizer;
+import org.spikecore.train.Wage;
 
 /**
  * A chain of {@link Module}s trained by BPTT: each step's input runs through every module in turn;
@@ -22,6 +23,10 @@ public final class Sequential {
     private final List<Optimizer> optimizers = new ArrayList<>();
     private final List<float[]> parameters = new ArrayList<>();
     private int threads = 1;
+    private Wage wage = Wage.FLOAT;
+    private long seed;
+    private List<float[]> masters = List.of();
+    private int step;
 
     public Sequential(List<Module> modules, LifNetwork.Loss loss, Optimizer.Spec optimizer) {
         if (modules.isEmpty() || !(modules.get(modules.size() - 1) instanceof NeuronModule)) {
@@ -51,6 +56,29 @@ public final class Sequential {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
+        return this;
+    }
+
+    /**
+     * Quantization-aware training with {@code wage}'s weight and gradient widths: float master copies
+     * of every parameter array (weights and biases, each with its own power-of-two scale) are
+     * updated by the optimizer, and each batch runs forward and backward on their quantized copy
+     * (straight-through); gradients are rounded stochastically with draws keyed by (seed, batch
+     * number, array). State and error widths apply to the pattern task's trace layers only, so they
+     * must be 0 here.
+     */
+    public Sequential withQuantization(Wage wage, long seed) {
+        if (wage.stateBits() != 0 || wage.errorBits() != 0) {
+            throw new IllegalArgumentException("Sequential networks quantize weights and gradients; state and error widths must be 0, got "
+                    + wage);
+        }
+        this.wage = wage;
+        this.seed = seed;
+        List<float[]> copies = new ArrayList<>();
+        for (float[] p : parameters) {
+            copies.add(p.clone());
+        }
+        this.masters = copies;
         return this;
     }
 
@@ -166,10 +194,24 @@ public final class Sequential {
 
     /** One training step on a batch ({@code input[b][t·in + k]}): forward, BPTT, optimizer step; returns the loss. */
     public double trainBatch(float[][] input, int[] labels, int steps) {
+        boolean quantized = !masters.isEmpty();
+        if (quantized) {
+            for (int k = 0; k < parameters.size(); k++) {
+                wage.quantizeWeights(masters.get(k), parameters.get(k));
+            }
+        }
         Gradients g = gradients(input, labels, steps);
         for (int k = 0; k < parameters.size(); k++) {
-            optimizers.get(k).apply(parameters.get(k), g.gradients().get(k));
+            float[] grad = g.gradients().get(k);
+            if (quantized) {
+                wage.quantizeGradients(grad, seed, step, k);
+                optimizers.get(k).apply(masters.get(k), grad);
+                wage.quantizeWeights(masters.get(k), parameters.get(k));
+            } else {
+                optimizers.get(k).apply(parameters.get(k), grad);
+            }
         }
+        step++;
         return g.loss();
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.spikecore.train.LifNetwork;
 import org.spikecore.train.Optimizer;
 import org.spikecore.train.Surrogate;
+import org.spikecore.train.Wage;
 
 class SequentialTest {
 
@@ -116,12 +117,8 @@ class SequentialTest {
         }
     }
 
-    @Test
-    void aSmallConvolutionalNetworkLearnsToTellAVerticalFromAHorizontalBar() {
-        int steps = 12;
-        int n = 8;
+    private static float[][] bars(int n, int steps, int[] y) {
         float[][] x = new float[n][steps * IMAGE.size()];
-        int[] y = new int[n];
         float[][] noise = input(n, steps, IMAGE.size(), 31);
         for (int b = 0; b < n; b++) {
             y[b] = b % 2;
@@ -135,6 +132,10 @@ class SequentialTest {
                 }
             }
         }
+        return x;
+    }
+
+    private static Sequential barNet() {
         SpikeFunction step = SpikeFunction.step(Surrogate.superSpike(5f));
         Conv2d conv = new Conv2d(IMAGE, 4, 3, 1, 1, 1.5, 2, 10);
         Lif lif1 = new Lif(conv.outShape(), 0.8f, 0.5f, NeuronModule.Reset.SUBTRACT, true, step);
@@ -142,17 +143,55 @@ class SequentialTest {
         Flatten flat = new Flatten(pool.outShape());
         Dense dense = new Dense(flat.outShape().size(), 2, 2.0, 2, 20);
         Lif out = new Lif(Shape.vector(2), 0.8f, 0.5f, NeuronModule.Reset.SUBTRACT, true, step);
-        Sequential net = new Sequential(List.of(conv, lif1, pool, flat, dense, out), LifNetwork.Loss.CE_COUNTS,
-                new Optimizer.AdamSpec(2e-2f));
-        double first = net.trainBatch(x, y, steps);
-        double last = first;
-        for (int r = 0; r < 150; r++) {
-            last = net.trainBatch(x, y, steps);
+        return new Sequential(List.of(conv, lif1, pool, flat, dense, out), LifNetwork.Loss.CE_COUNTS, new Optimizer.AdamSpec(2e-2f));
+    }
+
+    @Test
+    void aSmallConvolutionalNetworkLearnsToTellAVerticalFromAHorizontalBarInFloatAndAtFourBits() {
+        int steps = 12;
+        int n = 8;
+        int[] y = new int[n];
+        float[][] x = bars(n, steps, y);
+        for (Wage wage : new Wage[] {Wage.FLOAT, new Wage(4, 0, 0, 8, Wage.WeightScale.MSE)}) {
+            Sequential net = barNet();
+            if (!wage.isFloat()) {
+                net.withQuantization(wage, 5);
+            }
+            double first = net.trainBatch(x, y, steps);
+            double last = first;
+            for (int r = 0; r < 150; r++) {
+                last = net.trainBatch(x, y, steps);
+            }
+            assertThat(last).as("%s", wage).isLessThan(0.05 * first);
+            int[][] counts = net.infer(x, steps);
+            for (int b = 0; b < n; b++) {
+                assertThat(counts[b][y[b]]).as("%s sample %d", wage, b).isGreaterThan(counts[b][1 - y[b]]);
+            }
+            if (!wage.isFloat()) {
+                // 4-bit weights: at most 15 levels (±7 steps of the grid) per array
+                for (Module m : net.modules()) {
+                    for (float[] p : m.parameters()) {
+                        assertThat(java.util.stream.IntStream.range(0, p.length).mapToDouble(i -> p[i]).distinct().count())
+                                .isLessThanOrEqualTo(15);
+                    }
+                }
+            }
         }
-        int[][] counts = net.infer(x, steps);
-        assertThat(last).isLessThan(0.01 * first);
-        for (int b = 0; b < n; b++) {
-            assertThat(counts[b][y[b]]).as("sample %d", b).isGreaterThan(counts[b][1 - y[b]]);
+        assertThatThrownBy(() -> barNet().withQuantization(new Wage(4, 8, 0, 0), 1)).hasMessageContaining("state and error widths");
+    }
+
+    @Test
+    void quantizedTrainingRepeatsAcrossThreadCounts() {
+        int[] y = new int[20];
+        float[][] x = bars(20, 8, y);
+        Wage wage = new Wage(3, 0, 0, 6);
+        Sequential one = barNet().withQuantization(wage, 3);
+        Sequential two = barNet().withQuantization(wage, 3).withThreads(2);
+        for (int r = 0; r < 4; r++) {
+            assertThat(two.trainBatch(x, y, 8)).isEqualTo(one.trainBatch(x, y, 8));
+        }
+        for (int m = 0; m < one.modules().size(); m++) {
+            assertThat(two.modules().get(m).parameters()).isDeepEqualTo(one.modules().get(m).parameters());
         }
     }
 
