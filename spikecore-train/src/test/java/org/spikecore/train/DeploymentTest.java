@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.spikecore.engine.Simulation;
 import org.spikecore.engine.SpikeRecorder;
-import org.spikecore.model.Network;
 
 class DeploymentTest {
 
@@ -18,15 +17,7 @@ class DeploymentTest {
             task.trainEpoch();
         }
         float[] trainer = task.forward();
-        Network net = Deployment.toNetwork(task, 4096);
-        float[] engine = new float[trainer.length];
-        try (Simulation sim = new Simulation(net, 1, 2, true)) {
-            SpikeRecorder r = sim.recordSpikes("output");
-            sim.run(small.steps());
-            for (int k = 0; k < r.size(); k++) {
-                engine[r.ticks()[k] * small.outputs() + r.neurons()[k]] = 1f;
-            }
-        }
+        float[] engine = engineOutput(task, 4096, 2, true);
         int trainerSpikes = 0;
         int identical = 0;
         for (int k = 0; k < engine.length; k++) {
@@ -40,10 +31,10 @@ class DeploymentTest {
         assertThat(IntegerForward.run(task, 4096)).isEqualTo(engine);
     }
 
-    private static float[] engineOutput(PatternRetention task, int units) {
+    private static float[] engineOutput(PatternRetention task, int units, int threads, boolean vector) {
         PatternRetention.Config c = task.config();
         float[] engine = new float[c.steps() * c.outputs()];
-        try (Simulation sim = new Simulation(Deployment.toNetwork(task, units), 1, 1, false)) {
+        try (Simulation sim = new Simulation(Deployment.toNetwork(task, units), 1, threads, vector)) {
             SpikeRecorder r = sim.recordSpikes("output");
             sim.run(c.steps());
             for (int k = 0; k < r.size(); k++) {
@@ -66,7 +57,7 @@ class DeploymentTest {
             float[] trained = task.forward();
             assertThat(last.vrDistance()).as("%s learns", wage).isLessThan(0.8 * first.vrDistance());
             assertThat(trained).as("%s: the trainer's forward pass is the engine's, spike for spike", wage)
-                    .isEqualTo(engineOutput(task, 4096));
+                    .isEqualTo(engineOutput(task, 4096, 1, false));
             int n = 0;
             for (float s : trained) {
                 n += (int) s;
@@ -85,15 +76,8 @@ class DeploymentTest {
                 task.trainEpoch();
             }
             for (int units : new int[] {256, 1024, 8192}) {
-                float[] engine = new float[small.steps() * small.outputs()];
-                try (Simulation sim = new Simulation(Deployment.toNetwork(task, units), 1, 1, false)) {
-                    SpikeRecorder r = sim.recordSpikes("output");
-                    sim.run(small.steps());
-                    for (int k = 0; k < r.size(); k++) {
-                        engine[r.ticks()[k] * small.outputs() + r.neurons()[k]] = 1f;
-                    }
-                }
-                assertThat(IntegerForward.run(task, units)).as("%s at %d units", wage, units).isEqualTo(engine);
+                assertThat(IntegerForward.run(task, units)).as("%s at %d units", wage, units)
+                        .isEqualTo(engineOutput(task, units, 1, false));
             }
         }
     }

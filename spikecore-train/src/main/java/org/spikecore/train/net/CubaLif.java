@@ -27,21 +27,6 @@ public record CubaLif(Shape shape, float alpha, float beta, float threshold, Res
     }
 
     @Override
-    public Shape inShape() {
-        return shape;
-    }
-
-    @Override
-    public Shape outShape() {
-        return shape;
-    }
-
-    @Override
-    public float[][] parameters() {
-        return new float[0][];
-    }
-
-    @Override
     public NeuronRunner runner(int batch, int steps) {
         int n = batch * shape.size();
         Membrane m = new Membrane(n, steps, beta, threshold, reset, detachReset, spike);
@@ -73,11 +58,6 @@ public record CubaLif(Shape shape, float alpha, float beta, float threshold, Res
             @Override
             public float[] membrane(int t) {
                 return m.u[t];
-            }
-
-            @Override
-            public float[][] gradients() {
-                return new float[0][];
             }
         };
     }

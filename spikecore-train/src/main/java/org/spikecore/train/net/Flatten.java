@@ -35,11 +35,6 @@ public record Flatten(Shape in) implements Module {
             public float[] backward(int t, float[] dy) {
                 return dy;
             }
-
-            @Override
-            public float[][] gradients() {
-                return new float[0][];
-            }
         };
     }
 }

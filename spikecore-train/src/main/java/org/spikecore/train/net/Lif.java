@@ -19,21 +19,6 @@ public record Lif(Shape shape, float beta, float threshold, Reset reset, boolean
     }
 
     @Override
-    public Shape inShape() {
-        return shape;
-    }
-
-    @Override
-    public Shape outShape() {
-        return shape;
-    }
-
-    @Override
-    public float[][] parameters() {
-        return new float[0][];
-    }
-
-    @Override
     public NeuronRunner runner(int batch, int steps) {
         Membrane m = new Membrane(batch * shape.size(), steps, beta, threshold, reset, detachReset, spike);
         return new NeuronRunner() {
@@ -50,11 +35,6 @@ public record Lif(Shape shape, float beta, float threshold, Reset reset, boolean
             @Override
             public float[] membrane(int t) {
                 return m.u[t];
-            }
-
-            @Override
-            public float[][] gradients() {
-                return new float[0][];
             }
         };
     }

@@ -28,7 +28,9 @@ public sealed interface Module permits Dense, Conv2d, Pool, Flatten, NeuronModul
          */
         float[] backward(int t, float[] dy);
 
-        /** This group's gradients, one array per {@link #parameters()} array. */
-        float[][] gradients();
+        /** This group's gradients, one array per {@link #parameters()} array (none by default). */
+        default float[][] gradients() {
+            return new float[0][];
+        }
     }
 }

@@ -15,6 +15,24 @@ public sealed interface NeuronModule extends Module permits Lif, CubaLif, Recurr
         ZERO
     }
 
+    /** The shape of input and output (neurons map one to one). */
+    Shape shape();
+
+    @Override
+    default Shape inShape() {
+        return shape();
+    }
+
+    @Override
+    default Shape outShape() {
+        return shape();
+    }
+
+    @Override
+    default float[][] parameters() {
+        return new float[0][];
+    }
+
     @Override
     NeuronRunner runner(int batch, int steps);
 

@@ -84,11 +84,6 @@ public record Pool(Shape in, int kernel, boolean average) implements Module {
                 }
                 return dx;
             }
-
-            @Override
-            public float[][] gradients() {
-                return new float[0][];
-            }
         };
     }
 }

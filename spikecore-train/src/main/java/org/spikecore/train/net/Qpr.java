@@ -33,21 +33,6 @@ public record Qpr(Shape shape, float alpha, float beta, float gamma, float delta
     }
 
     @Override
-    public Shape inShape() {
-        return shape;
-    }
-
-    @Override
-    public Shape outShape() {
-        return shape;
-    }
-
-    @Override
-    public float[][] parameters() {
-        return new float[0][];
-    }
-
-    @Override
     public NeuronRunner runner(int batch, int steps) {
         int n = batch * shape.size();
         float[][] u = new float[steps][];
@@ -97,11 +82,6 @@ public record Qpr(Shape shape, float alpha, float beta, float gamma, float delta
             @Override
             public float[] membrane(int t) {
                 return u[t];
-            }
-
-            @Override
-            public float[][] gradients() {
-                return new float[0][];
             }
         };
     }

@@ -32,12 +32,7 @@ public final class RecurrentLif implements NeuronModule {
     }
 
     @Override
-    public Shape inShape() {
-        return shape;
-    }
-
-    @Override
-    public Shape outShape() {
+    public Shape shape() {
         return shape;
     }
 
