@@ -43,6 +43,7 @@ class PatternRetentionCommandTest {
         assertThat(c.get("f1")).isEqualTo(a.get("f1"));
         assertThat(c.get("zero_weight_fraction")).isEqualTo(a.get("zero_weight_fraction"));
         assertThat(a).containsKeys("curve", "precision", "config");
+        assertThat(a.get("formats")).isEqualTo(Map.of("weights", "s6.5", "states", "s10.6", "errors", "s8.7", "gradients", "s8.7"));
         assertThat((List<?>) a.get("curve")).hasSize(4);
         assertThat(dir.resolve("a").resolve("raster.png")).isNotEmptyFile();
     }

@@ -69,6 +69,29 @@ public record Wage(int weightBits, int stateBits, int errorBits, int gradBits, W
         }
     }
 
+    /**
+     * The named fixed-point formats of the four quantities, for reports: weights and errors and
+     * gradients as signed fractions of their power-of-two scale (Q0.(b−1): b bits in (−1, 1)), states
+     * as signed numbers in [−{@link #STATE_RANGE}, {@link #STATE_RANGE}) (Q3.(b−4); below 4 bits the
+     * unit is 2^(4−b)); a quantity left in float is absent.
+     */
+    public java.util.Map<String, org.spikecore.fixed.Format> formats() {
+        java.util.Map<String, org.spikecore.fixed.Format> f = new java.util.LinkedHashMap<>();
+        if (weightBits > 0) {
+            f.put("weights", org.spikecore.fixed.Format.signedQ(weightBits, weightBits - 1));
+        }
+        if (stateBits > 0) {
+            f.put("states", org.spikecore.fixed.Format.signedQ(stateBits, Math.max(0, stateBits - 4)));
+        }
+        if (errorBits > 0) {
+            f.put("errors", org.spikecore.fixed.Format.signedQ(errorBits, errorBits - 1));
+        }
+        if (gradBits > 0) {
+            f.put("gradients", org.spikecore.fixed.Format.signedQ(gradBits, gradBits - 1));
+        }
+        return f;
+    }
+
     public boolean isFloat() {
         return weightBits == 0 && stateBits == 0 && errorBits == 0 && gradBits == 0;
     }

@@ -34,6 +34,11 @@ class QuantizedTrainingTest {
         assertThat(new Wage(0, 6, 0, 0).quantizeState(10f)).isEqualTo(8f - 0.25f); // clipped below +8 on a 1/4 grid
         assertThat(new Wage(0, 6, 0, 0).statePasses(10f)).isFalse();
         assertThatThrownBy(() -> new Wage(1, 0, 0, 0)).hasMessageContaining("weight bits must be 2..16");
+        assertThat(new Wage(8, 10, 8, 0).formats()).containsExactly(
+                java.util.Map.entry("weights", org.spikecore.fixed.Format.signedQ(8, 7)),
+                java.util.Map.entry("states", org.spikecore.fixed.Format.signedQ(10, 6)),
+                java.util.Map.entry("errors", org.spikecore.fixed.Format.signedQ(8, 7)));
+        assertThat(Wage.FLOAT.formats()).isEmpty();
     }
 
     @Test

@@ -139,6 +139,9 @@ public final class PatternRetentionExperiment implements Experiment {
                 run.task.lastOutput());
         results.put("precision", label(wage));
         results.put("weight_scale_rule", scaleName);
+        Map<String, String> formats = new LinkedHashMap<>();
+        wage.formats().forEach((k, f) -> formats.put(k, f.toString()));
+        results.put("formats", formats);
         results.put("forward_pass", integerUnits > 0 ? "integer, " + integerUnits + " units per 1.0 (the engine's arithmetic)" : "float32");
         results.put("epochs", epochs);
         results.put("vr_distance", run.vr[run.vr.length - 1]);
