@@ -44,6 +44,8 @@ public final class Simulation implements AutoCloseable {
     private final Map<Integer, SpikeRecorder> spikeRecorders = new HashMap<>();
     private final List<StateProbe> probes = new ArrayList<>();
     private int tick;
+    /** Steps core c at the current tick; built once so the threaded tick loop allocates nothing. */
+    private final java.util.function.IntConsumer stepCoreThisTick = c -> stepCore(c, tick);
 
     /**
      * A simulation of {@code network} with the master {@code seed} on {@code threads} threads.
@@ -183,7 +185,7 @@ public final class Simulation implements AutoCloseable {
                 stepCore(c, t);
             }
         } else {
-            stepper.step(c -> stepCore(c, t));
+            stepper.step(stepCoreThisTick);
         }
         route(t);
         tick++;

@@ -14,7 +14,7 @@ public record BenchOptions(int threads, int size, int reps, long seed) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
         if (size < 0) {
-            throw new IllegalArgumentException("--size must be positive, got " + size);
+            throw new IllegalArgumentException("--size must be 0 (the default) or more, got " + size);
         }
         if (reps < 1) {
             throw new IllegalArgumentException("--reps must be at least 1, got " + reps);
