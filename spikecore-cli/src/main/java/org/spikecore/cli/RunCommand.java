@@ -44,6 +44,15 @@ public final class RunCommand implements Callable<Integer> {
         return List.of(new MemoryStudy(), new PatternRetentionExperiment());
     }
 
+    /** The help footer: each experiment's name and what it takes after {@code --out DIR}. */
+    static String[] experimentsHelp() {
+        List<String> lines = new ArrayList<>(List.of("", "Experiments and their options:"));
+        for (Experiment e : experiments()) {
+            lines.add("  " + e.name() + ": " + e.description());
+        }
+        return lines.toArray(String[]::new);
+    }
+
     static final class Names implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {

@@ -37,6 +37,7 @@ public final class SpikecoreMain implements Runnable {
     /** The configured picocli command tree. */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new SpikecoreMain());
+        cmd.getSubcommands().get("run").getCommandSpec().usageMessage().footer(RunCommand.experimentsHelp());
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("spikecore: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName()

@@ -52,6 +52,15 @@ class CommandLineTest {
     }
 
     @Test
+    void runHelpListsEveryExperimentWithItsOptions() {
+        Outcome o = run("run", "--help");
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("Experiments and their options:")
+                .contains("  memory-study: ")
+                .contains("  pattern-retention: ").contains("--weight-bits").contains("--checkpoint FILE");
+    }
+
+    @Test
     void unknownWorkloadAndExperimentAreBadInput() {
         Outcome bench = run("bench", "no-such-workload");
         assertThat(bench.code()).isEqualTo(2);

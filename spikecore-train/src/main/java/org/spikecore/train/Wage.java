@@ -160,14 +160,29 @@ public record Wage(int weightBits, int stateBits, int errorBits, int gradBits, W
         return stateBits == 0 || (u >= -STATE_RANGE && u < STATE_RANGE);
     }
 
-    /** Errors in place. */
+    /** Errors in place, the whole array under one scale. */
     public void quantizeErrors(float[] e) {
+        quantizeErrors(e, 0, e.length);
+    }
+
+    /**
+     * Errors {@code e[from, from + length)} in place under their own power-of-two scale: one time
+     * step's errors of one sample, as the backward pass produces them step by step.
+     */
+    public void quantizeErrors(float[] e, int from, int length) {
         if (errorBits == 0) {
             return;
         }
-        float s = powerOfTwoScale(e);
+        float m = 0f;
+        for (int i = from; i < from + length; i++) {
+            m = Math.max(m, Math.abs(e[i]));
+        }
+        if (m == 0f) {
+            return;
+        }
+        float s = (float) Math.pow(2, Math.ceil(Math.log(m) / Math.log(2)));
         float grid = (float) Math.pow(2, 1 - errorBits);
-        for (int i = 0; i < e.length; i++) {
+        for (int i = from; i < from + length; i++) {
             e[i] = (float) Math.rint(e[i] / s / grid) * grid * s;
         }
     }

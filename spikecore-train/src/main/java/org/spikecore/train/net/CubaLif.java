@@ -1,5 +1,7 @@
 package org.spikecore.train.net;
 
+import org.spikecore.train.Wage;
+
 /**
  * Current-based LIF neurons (snnTorch's {@code Synaptic}; the CUBA model of the engine's presets):
  * the input charges a synaptic current that decays by α, the current charges the membrane,
@@ -27,9 +29,9 @@ public record CubaLif(Shape shape, float alpha, float beta, float threshold, Res
     }
 
     @Override
-    public NeuronRunner runner(int batch, int steps) {
+    public NeuronRunner runner(int batch, int steps, Wage wage) {
         int n = batch * shape.size();
-        Membrane m = new Membrane(n, steps, beta, threshold, reset, detachReset, spike);
+        Membrane m = new Membrane(batch, shape.size(), steps, beta, threshold, reset, detachReset, spike, wage);
         return new NeuronRunner() {
             private float[] current = new float[n];
             private float[] gCurrentNext = new float[n];

@@ -1,5 +1,7 @@
 package org.spikecore.train.net;
 
+import org.spikecore.train.Wage;
+
 /**
  * Leaky integrate-and-fire neurons fed directly by the previous layer's output (snnTorch's
  * {@code Leaky}): {@code U[t] = β·U[t−1] + x[t] − reset}, see {@link Membrane}.
@@ -19,8 +21,8 @@ public record Lif(Shape shape, float beta, float threshold, Reset reset, boolean
     }
 
     @Override
-    public NeuronRunner runner(int batch, int steps) {
-        Membrane m = new Membrane(batch * shape.size(), steps, beta, threshold, reset, detachReset, spike);
+    public NeuronRunner runner(int batch, int steps, Wage wage) {
+        Membrane m = new Membrane(batch, shape.size(), steps, beta, threshold, reset, detachReset, spike, wage);
         return new NeuronRunner() {
             @Override
             public float[] forward(int t, float[] x) {

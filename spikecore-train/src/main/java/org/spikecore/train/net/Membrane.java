@@ -1,5 +1,7 @@
 package org.spikecore.train.net;
 
+import org.spikecore.train.Wage;
+
 /**
  * The membrane recursion and its adjoint shared by the neuron layers, for {@code n} neurons of a
  * group over {@code steps} steps. Forward, given the input current I[t]:
@@ -13,10 +15,16 @@ package org.spikecore.train.net;
  * g[t] = dL/ds[t]·f'(U[t] − ϑ) + dL/dU[t] (loss on the membrane) + g[t+1]·∂U[t+1]/∂U[t]
  * ∂U[t+1]/∂U[t] = β (SUBTRACT) or β·(1 − s[t]) (ZERO);  dL/dI[t] = g[t]
  * </pre>
+ * With a state width, U[t] is rounded to the state format before the spike and the next step read
+ * it, and g[t] is 0 where U[t] was clipped; with an error width, g[t] is rounded per sample.
  */
 final class Membrane {
 
     private final int n;
+    private final int perSample;
+    private final Wage wage;
+    /** Per step, whether U was clipped to the state range (null without a state width). */
+    private final boolean[][] clipped;
     private final float beta;
     private final float threshold;
     private final NeuronModule.Reset reset;
@@ -28,8 +36,13 @@ final class Membrane {
     /** dL/ds[t] contributions found while going back through step t+1 (reset, recurrence). */
     float[] dsFromNext;
 
-    Membrane(int n, int steps, float beta, float threshold, NeuronModule.Reset reset, boolean detachReset, SpikeFunction spike) {
-        this.n = n;
+    /** Membranes of {@code batch} samples of {@code perSample} neurons each. */
+    Membrane(int batch, int perSample, int steps, float beta, float threshold, NeuronModule.Reset reset, boolean detachReset,
+            SpikeFunction spike, Wage wage) {
+        this.n = batch * perSample;
+        this.perSample = perSample;
+        this.wage = wage;
+        this.clipped = wage.stateBits() == 0 ? null : new boolean[steps][];
         this.beta = beta;
         this.threshold = threshold;
         this.reset = reset;
@@ -47,16 +60,24 @@ final class Membrane {
         float[] sNow = new float[n];
         float[] uPrev = t == 0 ? null : u[t - 1];
         float[] sPrev = t == 0 ? null : s[t - 1];
+        boolean[] clippedNow = clipped == null ? null : new boolean[n];
         for (int k = 0; k < n; k++) {
             float up = uPrev == null ? 0f : uPrev[k];
             float sp = sPrev == null ? 0f : sPrev[k];
             float v = reset == NeuronModule.Reset.SUBTRACT ? beta * up + current[k] - threshold * sp
                     : beta * up * (1f - sp) + current[k];
+            if (clippedNow != null) {
+                clippedNow[k] = !wage.statePasses(v);
+                v = wage.quantizeState(v);
+            }
             uNow[k] = v;
             sNow[k] = spike.forward(v - threshold);
         }
         u[t] = uNow;
         s[t] = sNow;
+        if (clipped != null) {
+            clipped[t] = clippedNow;
+        }
         return sNow;
     }
 
@@ -72,7 +93,10 @@ final class Membrane {
             if (dMembrane != null) {
                 gk += dMembrane[k];
             }
-            g[k] = gk;
+            g[k] = clipped != null && clipped[t][k] ? 0f : gk;
+        }
+        for (int from = 0; from < n; from += perSample) {
+            wage.quantizeErrors(g, from, perSample);
         }
         float[] dsPrev = new float[n];
         if (!detachReset && t > 0) {

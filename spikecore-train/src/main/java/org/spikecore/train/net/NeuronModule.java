@@ -1,5 +1,7 @@
 package org.spikecore.train.net;
 
+import org.spikecore.train.Wage;
+
 /**
  * A layer of spiking neurons: integrates its input over time into a membrane potential U and emits
  * {@code s = f(U − ϑ)} ({@link SpikeFunction}); the output is the spikes, the membrane is exposed for
@@ -33,8 +35,19 @@ public sealed interface NeuronModule extends Module permits Lif, CubaLif, Recurr
         return new float[0][];
     }
 
+    /** A full-precision runner. */
     @Override
-    NeuronRunner runner(int batch, int steps);
+    default NeuronRunner runner(int batch, int steps) {
+        return runner(batch, steps, Wage.FLOAT);
+    }
+
+    /**
+     * A runner that holds the membrane potential U in {@code wage}'s state format (the recursion
+     * continues from the rounded value, as a chip's state memory would) and rounds the errors dL/dU
+     * to its error format, each sample's step under its own power-of-two scale; the gradient is
+     * straight-through and masked where U was clipped. Widths of 0 leave U or dL/dU in float.
+     */
+    NeuronRunner runner(int batch, int steps, Wage wage);
 
     /** A runner that also exposes the membrane and takes a loss term on it. */
     interface NeuronRunner extends Runner {

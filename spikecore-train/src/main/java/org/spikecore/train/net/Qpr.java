@@ -1,5 +1,7 @@
 package org.spikecore.train.net;
 
+import org.spikecore.train.Wage;
+
 /**
  * Q/P/R trace neurons (REFERENCES §1) fed by a synaptic layer's output {@code x = W·s_in}, with the
  * traces filtered after the weights as the bit-accurate engine does (equal to the paper's
@@ -13,6 +15,8 @@ package org.spikecore.train.net;
  * gP[t] = gU[t] + β·gP[t+1],  gQ[t] = gP[t+1] + α·gQ[t+1],  dL/dx[t] = gQ[t+1]
  * gR[t] = −δ·gU[t] + γ·gR[t+1],  dL/ds[t] += gR[t+1] (unless the refractory path is detached)
  * </pre>
+ * With a state width U is rounded (and gU masked where it was clipped); with an error width gU is
+ * rounded per sample and step, as in {@link NeuronModule#runner(int, int, Wage)}.
  *
  * @param shape          the shape of input and output
  * @param alpha          synaptic trace decay
@@ -33,9 +37,11 @@ public record Qpr(Shape shape, float alpha, float beta, float gamma, float delta
     }
 
     @Override
-    public NeuronRunner runner(int batch, int steps) {
-        int n = batch * shape.size();
+    public NeuronRunner runner(int batch, int steps, Wage wage) {
+        int perSample = shape.size();
+        int n = batch * perSample;
         float[][] u = new float[steps][];
+        boolean[][] clipped = wage.stateBits() == 0 ? null : new boolean[steps][];
         return new NeuronRunner() {
             private float[] q = new float[n];
             private float[] p = new float[n];
@@ -49,8 +55,13 @@ public record Qpr(Shape shape, float alpha, float beta, float gamma, float delta
             public float[] forward(int t, float[] x) {
                 float[] uNow = new float[n];
                 float[] s = new float[n];
+                boolean[] clippedNow = clipped == null ? null : new boolean[n];
                 for (int k = 0; k < n; k++) {
                     float v = p[k] - delta * r[k];
+                    if (clippedNow != null) {
+                        clippedNow[k] = !wage.statePasses(v);
+                        v = wage.quantizeState(v);
+                    }
                     uNow[k] = v;
                     s[k] = spike.forward(v - threshold);
                     float pNext = beta * p[k] + q[k];
@@ -59,15 +70,26 @@ public record Qpr(Shape shape, float alpha, float beta, float gamma, float delta
                     r[k] = gamma * r[k] + s[k];
                 }
                 u[t] = uNow;
+                if (clipped != null) {
+                    clipped[t] = clippedNow;
+                }
                 return s;
             }
 
             @Override
             public float[] backward(int t, float[] dy, float[] dMembrane) {
                 float[] dx = new float[n];
+                float[] gUs = new float[n];
                 for (int k = 0; k < n; k++) {
                     float ds = dy[k] + (detachRefractory ? 0f : gRNext[k]);
                     float gU = ds * spike.derivative(u[t][k] - threshold) + (dMembrane == null ? 0f : dMembrane[k]);
+                    gUs[k] = clipped != null && clipped[t][k] ? 0f : gU;
+                }
+                for (int from = 0; from < n; from += perSample) {
+                    wage.quantizeErrors(gUs, from, perSample);
+                }
+                for (int k = 0; k < n; k++) {
+                    float gU = gUs[k];
                     dx[k] = gQNext[k];
                     float gP = gU + beta * gPNext[k];
                     float gQ = gPNext[k] + alpha * gQNext[k];

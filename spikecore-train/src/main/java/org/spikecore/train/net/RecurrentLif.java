@@ -1,6 +1,7 @@
 package org.spikecore.train.net;
 
 import org.spikecore.train.FloatOps;
+import org.spikecore.train.Wage;
 
 /**
  * LIF neurons with all-to-all recurrent weights V among themselves (snnTorch's {@code RLeaky} with a
@@ -42,9 +43,9 @@ public final class RecurrentLif implements NeuronModule {
     }
 
     @Override
-    public NeuronRunner runner(int batch, int steps) {
+    public NeuronRunner runner(int batch, int steps, Wage wage) {
         int n = shape.size();
-        Membrane m = new Membrane(batch * n, steps, beta, threshold, reset, detachReset, spike);
+        Membrane m = new Membrane(batch, shape.size(), steps, beta, threshold, reset, detachReset, spike, wage);
         float[] gradV = new float[v.length];
         return new NeuronRunner() {
             @Override

@@ -60,18 +60,14 @@ public final class Sequential {
     }
 
     /**
-     * Quantization-aware training with {@code wage}'s weight and gradient widths: float master copies
-     * of every parameter array (weights and biases, each with its own power-of-two scale) are
-     * updated by the optimizer, and each batch runs forward and backward on their quantized copy
-     * (straight-through); gradients are rounded stochastically with draws keyed by (seed, batch
-     * number, array). State and error widths apply to the pattern task's trace layers only, so they
-     * must be 0 here.
+     * Quantization-aware training with all four of {@code wage}'s widths: float master copies of every
+     * parameter array (weights and biases, each with its own power-of-two scale) are updated by the
+     * optimizer, and each batch runs forward and backward on their quantized copy (straight-through);
+     * the neuron layers hold their membranes in the state format and round their errors dL/dU per
+     * sample and step ({@link NeuronModule#runner(int, int, Wage)}); gradients are rounded
+     * stochastically with draws keyed by (seed, batch number, array).
      */
     public Sequential withQuantization(Wage wage, long seed) {
-        if (wage.stateBits() != 0 || wage.errorBits() != 0) {
-            throw new IllegalArgumentException("Sequential networks quantize weights and gradients; state and error widths must be 0, got "
-                    + wage);
-        }
         this.wage = wage;
         this.seed = seed;
         List<float[]> copies = new ArrayList<>();
@@ -107,7 +103,7 @@ public final class Sequential {
         int in = inSize();
         List<Module.Runner> runners = new ArrayList<>();
         for (Module m : modules) {
-            runners.add(m.runner(batch, steps));
+            runners.add(m instanceof NeuronModule n ? n.runner(batch, steps, wage) : m.runner(batch, steps));
         }
         float[][] output = new float[steps][];
         for (int t = 0; t < steps; t++) {
