@@ -130,9 +130,7 @@ public final class TraceLayer {
             float d = distance[k];
             gradU[k] = g == 0f || Float.isNaN(d) ? 0f : g * surrogate.derivative(d);
         }
-        for (int t = 0; t < steps; t++) {
-            wage.quantizeErrors(gradU, t * out, out); // each step's errors under their own scale
-        }
+        wage.quantizeErrors(gradU, out); // each step's errors under their own scale
         // dL/dW = Σ_t gradU(t) ⊗ p(t)
         for (int t = 0; t < steps; t++) {
             for (int i = 0; i < out; i++) {

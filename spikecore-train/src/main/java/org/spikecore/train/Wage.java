@@ -98,9 +98,14 @@ public record Wage(int weightBits, int stateBits, int errorBits, int gradBits, W
 
     /** The power of two at or above the largest magnitude (1 for an all-zero array). */
     static float powerOfTwoScale(float[] x) {
+        return powerOfTwoScale(x, 0, x.length);
+    }
+
+    /** {@link #powerOfTwoScale(float[])} of {@code x[from, from + length)}. */
+    private static float powerOfTwoScale(float[] x, int from, int length) {
         float m = 0f;
-        for (float v : x) {
-            m = Math.max(m, Math.abs(v));
+        for (int i = from; i < from + length; i++) {
+            m = Math.max(m, Math.abs(x[i]));
         }
         return m == 0f ? 1f : (float) Math.pow(2, Math.ceil(Math.log(m) / Math.log(2)));
     }
@@ -160,27 +165,22 @@ public record Wage(int weightBits, int stateBits, int errorBits, int gradBits, W
         return stateBits == 0 || (u >= -STATE_RANGE && u < STATE_RANGE);
     }
 
-    /** Errors in place, the whole array under one scale. */
-    public void quantizeErrors(float[] e) {
-        quantizeErrors(e, 0, e.length);
+    /**
+     * Errors in place, each consecutive run of {@code sliceLength} values under its own power-of-two
+     * scale: one sample's or one time step's errors, as the backward pass produces them step by step.
+     */
+    public void quantizeErrors(float[] e, int sliceLength) {
+        for (int from = 0; from < e.length; from += sliceLength) {
+            quantizeErrors(e, from, sliceLength);
+        }
     }
 
-    /**
-     * Errors {@code e[from, from + length)} in place under their own power-of-two scale: one time
-     * step's errors of one sample, as the backward pass produces them step by step.
-     */
+    /** Errors {@code e[from, from + length)} in place under their own power-of-two scale. */
     public void quantizeErrors(float[] e, int from, int length) {
         if (errorBits == 0) {
             return;
         }
-        float m = 0f;
-        for (int i = from; i < from + length; i++) {
-            m = Math.max(m, Math.abs(e[i]));
-        }
-        if (m == 0f) {
-            return;
-        }
-        float s = (float) Math.pow(2, Math.ceil(Math.log(m) / Math.log(2)));
+        float s = powerOfTwoScale(e, from, length); // all zeros stay zeros under any scale
         float grid = (float) Math.pow(2, 1 - errorBits);
         for (int i = from; i < from + length; i++) {
             e[i] = (float) Math.rint(e[i] / s / grid) * grid * s;

@@ -95,9 +95,7 @@ final class Membrane {
             }
             g[k] = clipped != null && clipped[t][k] ? 0f : gk;
         }
-        for (int from = 0; from < n; from += perSample) {
-            wage.quantizeErrors(g, from, perSample);
-        }
+        wage.quantizeErrors(g, perSample);
         float[] dsPrev = new float[n];
         if (!detachReset && t > 0) {
             float[] uPrev = u[t - 1];

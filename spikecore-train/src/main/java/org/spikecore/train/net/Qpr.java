@@ -85,9 +85,7 @@ public record Qpr(Shape shape, float alpha, float beta, float gamma, float delta
                     float gU = ds * spike.derivative(u[t][k] - threshold) + (dMembrane == null ? 0f : dMembrane[k]);
                     gUs[k] = clipped != null && clipped[t][k] ? 0f : gU;
                 }
-                for (int from = 0; from < n; from += perSample) {
-                    wage.quantizeErrors(gUs, from, perSample);
-                }
+                wage.quantizeErrors(gUs, perSample);
                 for (int k = 0; k < n; k++) {
                     float gU = gUs[k];
                     dx[k] = gQNext[k];
