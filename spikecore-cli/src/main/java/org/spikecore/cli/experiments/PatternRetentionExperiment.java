@@ -61,55 +61,21 @@ public final class PatternRetentionExperiment implements Experiment {
                 + "--seeds K (sweep: mean over K seeds), --weight-scale mse|max (power-of-two weight scale: least squared error, default, or above the largest weight)";
     }
 
-    private static int intOption(Map<String, String> o, String key, int dflt, int min) {
-        String v = o.get(key);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int x = Integer.parseInt(v);
-            if (x < min) {
-                throw new IllegalArgumentException("--" + key + " must be at least " + min + ", got " + x);
-            }
-            return x;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + key + " must be a whole number, got '" + v + "'");
-        }
-    }
-
-    private static boolean flag(Map<String, String> o, String key) {
-        String v = o.getOrDefault(key, "false");
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException("--" + key + " takes true or false, got '" + v + "'");
-        }
-        return v.equals("true");
-    }
-
     @Override
     public Map<String, Object> run(Map<String, String> options, Path outDir, long seed, PrintWriter out) {
-        for (String k : options.keySet()) {
-            if (!OPTIONS.contains(k)) {
-                throw new IllegalArgumentException("pattern-retention has no option --" + k + "; options: " + OPTIONS);
-            }
-        }
-        int epochs = intOption(options, "epochs", 1500, 1);
-        String scaleName = options.getOrDefault("weight-scale", "mse");
-        Wage.WeightScale scale = switch (scaleName) {
-            case "max" -> Wage.WeightScale.MAX;
-            case "mse" -> Wage.WeightScale.MSE;
-            default -> throw new IllegalArgumentException("--weight-scale takes max or mse, got '" + scaleName + "'");
-        };
-        Wage wage = new Wage(intOption(options, "weight-bits", 0, 0), intOption(options, "state-bits", 0, 0),
-                intOption(options, "error-bits", 0, 0), intOption(options, "grad-bits", 0, 0), scale);
-        boolean sweep = flag(options, "sweep");
-        int integerUnits = flag(options, "integer-forward") ? DEPLOY_UNITS : 0;
-        boolean anneal = !options.containsKey("anneal") || flag(options, "anneal");
+        Options.checkKnown(name(), options, OPTIONS);
+        int epochs = Options.intOption(options, "epochs", 1500, 1);
+        Wage wage = Options.wage(options);
+        Wage.WeightScale scale = wage.weightScale();
+        boolean sweep = Options.flag(options, "sweep");
+        int integerUnits = Options.flag(options, "integer-forward") ? DEPLOY_UNITS : 0;
+        boolean anneal = !options.containsKey("anneal") || Options.flag(options, "anneal");
         if (integerUnits > 0 && wage.stateBits() != 0) {
             throw new IllegalArgumentException("--integer-forward keeps states in the engine's 16-bit words; it takes no --state-bits");
         }
         Path checkpoint = options.containsKey("checkpoint") ? Path.of(options.get("checkpoint")) : null;
-        int every = intOption(options, "checkpoint-every", 100, 1);
-        boolean resume = flag(options, "resume");
+        int every = Options.intOption(options, "checkpoint-every", 100, 1);
+        boolean resume = Options.flag(options, "resume");
         if ((resume || options.containsKey("checkpoint-every")) && checkpoint == null) {
             throw new IllegalArgumentException("--resume and --checkpoint-every need --checkpoint FILE");
         }
@@ -125,7 +91,7 @@ public final class PatternRetentionExperiment implements Experiment {
         results.put("learning_rate_schedule", anneal ? "constant for the first half, then a half cosine down to "
                 + PatternRetention.FINAL_LEARNING_RATE_FACTOR + " of it at the last epoch" : "constant");
         if (sweep) {
-            return sweep(config, epochs, anneal, scale, seed, intOption(options, "seeds", 1, 1), outDir, out, results);
+            return sweep(config, epochs, anneal, scale, seed, Options.intOption(options, "seeds", 1, 1), outDir, out, results);
         }
         Run run = train(config, wage, integerUnits, epochs, anneal, seed, checkpoint, every, resume, out);
         double[] x = new double[run.vr.length];
@@ -138,7 +104,7 @@ public final class PatternRetentionExperiment implements Experiment {
                 new String[] {"target", "output after " + epochs + " epochs (" + label(wage, integerUnits) + ")"}, run.task.target(),
                 run.task.lastOutput());
         results.put("precision", label(wage));
-        results.put("weight_scale_rule", scaleName);
+        results.put("weight_scale_rule", scale.name().toLowerCase(java.util.Locale.ROOT));
         Map<String, String> formats = new LinkedHashMap<>();
         wage.formats().forEach((k, f) -> formats.put(k, f.toString()));
         results.put("formats", formats);
@@ -155,7 +121,7 @@ public final class PatternRetentionExperiment implements Experiment {
         }
         results.put("curve", curve);
         results.put("plots", List.of("vr-distance.png", "raster.png"));
-        if (flag(options, "deploy")) {
+        if (Options.flag(options, "deploy")) {
             results.put("deployed", deploy(run.task, config, out));
         }
         out.printf("pattern-retention (%s): %d epochs, %.3f s/epoch: Van Rossum %.3f, F1 %.3f (±1 step), zero weights %.1f %% / %.1f %%%n",
