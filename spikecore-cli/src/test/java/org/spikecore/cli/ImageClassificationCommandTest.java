@@ -104,6 +104,7 @@ class ImageClassificationCommandTest {
         assertThat(b.get("batch_loss")).isEqualTo(a.get("batch_loss"));
         assertThat(b.get("confusion")).isEqualTo(a.get("confusion"));
         assertThat(b.get("zero_weights")).isEqualTo(a.get("zero_weights"));
+        assertThat((List<?>) a.get("zero_weights")).hasSize(2);
     }
 
     @Test
@@ -120,5 +121,19 @@ class ImageClassificationCommandTest {
         CommandLineTest.Outcome bad = run("z", "--max-rate", "fast");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--max-rate must be a number, got 'fast'");
+    }
+
+    @Test
+    void theDemoClassifiesItsEmbeddedDigitsFarAboveChance() {
+        CommandLineTest.Outcome o = CommandLineTest.run("demo", "--only", "image");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("800 training / 200 test digits");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("test accuracy ([0-9.]+) %").matcher(o.out());
+        int found = 0;
+        while (m.find()) {
+            assertThat(Double.parseDouble(m.group(1))).isGreaterThan(60.0); // float and 8-bit; chance is 10 %
+            found++;
+        }
+        assertThat(found).isEqualTo(2);
     }
 }

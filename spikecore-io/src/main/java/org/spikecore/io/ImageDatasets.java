@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.spikecore.SpikecoreException;
+import org.spikecore.data.LabeledImages;
 
 /**
  * Readers of the two image data sets this machine can install, each split into a training and a
@@ -67,12 +68,25 @@ public final class ImageDatasets {
         throw new SpikecoreException("data set file " + gz + " (or " + raw + ") is missing");
     }
 
-    /** An IDX image file and its IDX label file; labels must lie in [0, classes). */
+    /** An IDX image file and its IDX label file (gzip-compressed when the name ends in .gz); labels must lie in [0, classes). */
     public static LabeledImages idx(Path imagesFile, Path labelsFile, int classes) {
+        try (InputStream images = Files.newInputStream(imagesFile); InputStream labels = Files.newInputStream(labelsFile)) {
+            return idx(images, imagesFile.toString(), labels, labelsFile.toString(), classes);
+        } catch (IOException e) {
+            throw new SpikecoreException("data set file " + e.getMessage() + " cannot be opened", e);
+        }
+    }
+
+    /**
+     * IDX images and labels from streams (gunzipped when their names end in .gz), the names used in
+     * error messages; the streams are read, not closed.
+     */
+    public static LabeledImages idx(InputStream imageStream, String imagesFile, InputStream labelStream, String labelsFile, int classes) {
         byte[][] pixels;
         int rows;
         int cols;
-        try (DataInputStream in = open(imagesFile)) {
+        try {
+            DataInputStream in = open(imageStream, imagesFile);
             int magic = in.readInt();
             if (magic != IMAGES_MAGIC) {
                 throw new SpikecoreException(String.format("%s is not an IDX image file: magic 0x%08x, expected 0x%08x", imagesFile,
@@ -81,7 +95,7 @@ public final class ImageDatasets {
             int n = in.readInt();
             rows = in.readInt();
             cols = in.readInt();
-            if (n < 0 || rows < 1 || cols < 1) {
+            if (n < 0 || rows < 1 || cols < 1 || (long) n * rows * cols > Integer.MAX_VALUE) {
                 throw new SpikecoreException(imagesFile + ": bad dimensions " + n + " x " + rows + " x " + cols);
             }
             pixels = new byte[n][rows * cols];
@@ -94,7 +108,8 @@ public final class ImageDatasets {
             throw new SpikecoreException(imagesFile + " cannot be read: " + e.getMessage(), e);
         }
         int[] labels;
-        try (DataInputStream in = open(labelsFile)) {
+        try {
+            DataInputStream in = open(labelStream, labelsFile);
             int magic = in.readInt();
             if (magic != LABELS_MAGIC) {
                 throw new SpikecoreException(String.format("%s is not an IDX label file: magic 0x%08x, expected 0x%08x", labelsFile,
@@ -119,9 +134,9 @@ public final class ImageDatasets {
         return new LabeledImages(rows, cols, classes, pixels, labels);
     }
 
-    private static DataInputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        return new DataInputStream(file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw);
+    private static DataInputStream open(InputStream stream, String name) throws IOException {
+        InputStream raw = new BufferedInputStream(stream, 1 << 16);
+        return new DataInputStream(name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw);
     }
 
     /** The npm package's digits from {@code dir} (which holds {@code 0.json} … {@code 9.json}), split as the class says. */

@@ -1,4 +1,4 @@
-package org.spikecore.io;
+package org.spikecore.data;
 
 import java.util.Objects;
 

@@ -1,0 +1,191 @@
+package org.spikecore.train;
+
+import java.util.List;
+import org.spikecore.data.LabeledImages;
+import org.spikecore.fixed.CounterRng;
+import org.spikecore.train.net.Dense;
+import org.spikecore.train.net.Lif;
+import org.spikecore.train.net.Module;
+import org.spikecore.train.net.NeuronModule;
+import org.spikecore.train.net.Sequential;
+import org.spikecore.train.net.Shape;
+import org.spikecore.train.net.SpikeFunction;
+
+/**
+ * A spiking image classifier trained by BPTT, float or WAGE-quantized: rate-coded pixels
+ * ({@link RateCoding}, fresh spikes each epoch) → dense → LIF hidden layer → dense → LIF outputs,
+ * one per class, cross-entropy on the output spike counts, Adam; the predicted class is the output
+ * with most spikes, ties to the lowest index. Every random draw is keyed by the seed (weights,
+ * order of each epoch, input spikes of training image i in epoch e, of test image i), so a run
+ * repeats bit for bit on any thread count.
+ */
+public final class ImageClassifier {
+
+    /** Membrane decay per step of both LIF layers. */
+    public static final float BETA = 0.9f;
+    /** Firing threshold of both LIF layers. */
+    public static final float THRESHOLD = 1f;
+    /** Steepness of the fast-sigmoid surrogate (snnTorch's default slope). */
+    public static final float SURROGATE_SLOPE = 25f;
+    /** Key stream of the test images' input spikes (training images use their index). */
+    private static final long TEST_STREAM = 1L << 40;
+    /** Key stream of the training order's shuffle. */
+    private static final long SHUFFLE_STREAM = (1L << 40) + (1L << 39);
+    /** Test images encoded and run at once (bounds memory: each is steps × pixels floats). */
+    private static final int TEST_CHUNK = 512;
+
+    /**
+     * The network and coding.
+     *
+     * @param hidden       hidden LIF neurons
+     * @param steps        time steps per image
+     * @param batch        images per training step
+     * @param learningRate Adam's learning rate
+     * @param maxRate      spike probability per step of a white pixel
+     * @param threads      threads over the batch (the bits do not depend on it)
+     * @param wage         quantization ({@link Wage#FLOAT}: none)
+     */
+    public record Config(int hidden, int steps, int batch, float learningRate, float maxRate, int threads, Wage wage) {
+        public Config {
+            if (hidden < 1 || steps < 1 || batch < 1 || threads < 1) {
+                throw new IllegalArgumentException("hidden, steps, batch and threads must be at least 1");
+            }
+            if (!(learningRate > 0) || !(maxRate > 0 && maxRate <= 1)) {
+                throw new IllegalArgumentException("learning rate must be positive and the maximum rate in (0, 1]");
+            }
+        }
+    }
+
+    /** Called after each training batch with its number in the epoch, the number of batches and its mean loss. */
+    public interface BatchListener {
+        void batchDone(int batch, int batches, double loss);
+    }
+
+    /** Fraction of test images classified right, and {@code confusion[true][predicted]}. */
+    public record Evaluation(double accuracy, int[][] confusion) {
+    }
+
+    private final Config config;
+    private final long seed;
+    private final int pixels;
+    private final Sequential net;
+    private int epoch;
+
+    /** A fresh network for images of {@code rows}×{@code cols} in {@code classes} classes, weights from {@code seed}. */
+    public ImageClassifier(Config config, int rows, int cols, int classes, long seed) {
+        this.config = config;
+        this.seed = seed;
+        this.pixels = rows * cols;
+        List<Module> modules = List.of(new Dense(pixels, config.hidden(), 1.0, seed, 1), lif(config.hidden()),
+                new Dense(config.hidden(), classes, 1.0, seed, 3), lif(classes));
+        this.net = new Sequential(modules, LifNetwork.Loss.CE_COUNTS, new Optimizer.AdamSpec(config.learningRate()))
+                .withThreads(config.threads());
+        if (!config.wage().isFloat()) {
+            net.withQuantization(config.wage(), seed);
+        }
+    }
+
+    private static Lif lif(int n) {
+        return new Lif(Shape.vector(n), BETA, THRESHOLD, NeuronModule.Reset.SUBTRACT, true,
+                SpikeFunction.step(new Surrogate(Surrogate.Kind.FAST_SIGMOID, SURROGATE_SLOPE)));
+    }
+
+    /** One pass over {@code train} in this epoch's order; returns the mean loss per image. */
+    public double trainEpoch(LabeledImages train, BatchListener listener) {
+        checkSize(train);
+        int[] order = shuffled(train.size(), seed, epoch);
+        int batches = (train.size() + config.batch() - 1) / config.batch();
+        double total = 0;
+        for (int b = 0; b < batches; b++) {
+            int from = b * config.batch();
+            int to = Math.min(train.size(), from + config.batch());
+            float[][] x = new float[to - from][];
+            int[] y = new int[to - from];
+            for (int i = from; i < to; i++) {
+                x[i - from] = encode(train, order[i], order[i], (long) epoch * config.steps());
+                y[i - from] = train.labels()[order[i]];
+            }
+            double loss = net.trainBatch(x, y, config.steps()); // the batch mean
+            total += loss * (to - from);
+            listener.batchDone(b + 1, batches, loss);
+        }
+        epoch++;
+        return total / train.size();
+    }
+
+    /** Accuracy and confusion on {@code test} (its spikes keyed by the seed and the image index only). */
+    public Evaluation evaluate(LabeledImages test) {
+        checkSize(test);
+        int[][] confusion = new int[test.classes()][test.classes()];
+        int correct = 0;
+        for (int from = 0; from < test.size(); from += TEST_CHUNK) {
+            int to = Math.min(test.size(), from + TEST_CHUNK);
+            float[][] x = new float[to - from][];
+            for (int i = from; i < to; i++) {
+                x[i - from] = encode(test, i, TEST_STREAM + i, 0);
+            }
+            int[][] counts = net.infer(x, config.steps());
+            for (int i = from; i < to; i++) {
+                int predicted = argmax(counts[i - from]);
+                int truth = test.labels()[i];
+                confusion[truth][predicted]++;
+                correct += predicted == truth ? 1 : 0;
+            }
+        }
+        return new Evaluation((double) correct / test.size(), confusion);
+    }
+
+    /** Fraction of exactly zero weights of each dense layer, in order (0 in float; quantization makes zeros). */
+    public double[] zeroWeightFractions() {
+        return net.modules().stream().filter(m -> m instanceof Dense).mapToDouble(m -> {
+            float[] w = m.parameters()[0];
+            int zeros = 0;
+            for (float v : w) {
+                zeros += v == 0f ? 1 : 0;
+            }
+            return (double) zeros / w.length;
+        }).toArray();
+    }
+
+    private void checkSize(LabeledImages images) {
+        if (images.rows() * images.cols() != pixels) {
+            throw new IllegalArgumentException("images of " + images.rows() + "x" + images.cols() + " for a network of " + pixels + " inputs");
+        }
+    }
+
+    private float[] encode(LabeledImages images, int i, long stream, long firstStep) {
+        float[] x = new float[pixels];
+        for (int k = 0; k < pixels; k++) {
+            x[k] = images.intensity(i, k);
+        }
+        float[] spikes = new float[config.steps() * pixels];
+        RateCoding.encode(x, config.maxRate(), config.steps(), seed, stream, firstStep, spikes);
+        return spikes;
+    }
+
+    /** 0 … n−1 in the order of {@code epoch} (Fisher–Yates with draws keyed by seed and epoch). */
+    static int[] shuffled(int n, long seed, int epoch) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        long prefix = CounterRng.keyPrefix(seed, SHUFFLE_STREAM, epoch);
+        for (int i = n - 1; i > 0; i--) {
+            int j = CounterRng.belowBound(CounterRng.bitsFromPrefix(prefix, i), i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        return order;
+    }
+
+    private static int argmax(int[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
