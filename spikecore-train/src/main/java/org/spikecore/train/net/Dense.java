@@ -65,8 +65,19 @@ public final class Dense implements Module {
 
             @Override
             public float[] backward(int t, float[] dy) {
-                float[] x = inputs[t];
                 float[] dx = new float[batch * n];
+                accumulate(t, dy, dx);
+                return dx;
+            }
+
+            @Override
+            public void backwardParametersOnly(int t, float[] dy) {
+                accumulate(t, dy, null);
+            }
+
+            /** Parameter gradients of step t, and dL/dx into {@code dx} unless it is null. */
+            private void accumulate(int t, float[] dy, float[] dx) {
+                float[] x = inputs[t];
                 for (int b = 0; b < batch; b++) {
                     FloatOps.axpy(1f, dy, b * m, gradBias, 0, m);
                     for (int j = 0; j < n; j++) {
@@ -74,10 +85,11 @@ public final class Dense implements Module {
                         if (xj != 0f) {
                             FloatOps.axpy(xj, dy, b * m, gradWt, j * m, m);
                         }
-                        dx[b * n + j] = FloatOps.dot(wt, j * m, dy, b * m, m);
+                        if (dx != null) {
+                            dx[b * n + j] = FloatOps.dot(wt, j * m, dy, b * m, m);
+                        }
                     }
                 }
-                return dx;
             }
 
             @Override

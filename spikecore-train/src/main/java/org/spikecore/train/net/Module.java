@@ -28,6 +28,14 @@ public sealed interface Module permits Dense, Conv2d, Pool, Flatten, NeuronModul
          */
         float[] backward(int t, float[] dy);
 
+        /**
+         * As {@link #backward} for the first module, whose input gradient nobody reads: accumulates
+         * the parameter gradients only and returns nothing (by default it runs {@link #backward}).
+         */
+        default void backwardParametersOnly(int t, float[] dy) {
+            backward(t, dy);
+        }
+
         /** This group's gradients, one array per {@link #parameters()} array (none by default). */
         default float[][] gradients() {
             return new float[0][];

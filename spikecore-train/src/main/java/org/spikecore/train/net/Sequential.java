@@ -157,8 +157,11 @@ public final class Sequential {
             } else {
                 dy = last.backward(t, countError, null);
             }
-            for (int k = runners.size() - 2; k >= 0; k--) {
+            for (int k = runners.size() - 2; k >= 1; k--) {
                 dy = runners.get(k).backward(t, dy);
+            }
+            if (runners.size() > 1) {
+                runners.get(0).backwardParametersOnly(t, dy); // the data's gradient is not needed
             }
         }
         List<float[]> grads = new ArrayList<>();

@@ -85,6 +85,26 @@ class SequentialTest {
     }
 
     @Test
+    void theFirstDenseLayerSkipsTheInputGradientButKeepsItsOwnBitForBit() {
+        Dense d = new Dense(7, 5, 1.0, 3, 1);
+        Module.Runner full = d.runner(2, 2);
+        Module.Runner lean = d.runner(2, 2);
+        float[] x = {1, 0, 1, 1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 1};
+        float[] dy = {0.3f, -0.2f, 0.1f, 0.7f, -0.5f, 0.05f, 0.4f, -0.9f, 0.2f, 0.6f};
+        for (Module.Runner r : List.of(full, lean)) {
+            r.forward(0, x);
+            r.forward(1, x);
+        }
+        full.backward(1, dy);
+        full.backward(0, dy);
+        lean.backwardParametersOnly(1, dy);
+        lean.backwardParametersOnly(0, dy);
+        assertThat(lean.gradients()[0]).isEqualTo(full.gradients()[0]);
+        assertThat(lean.gradients()[1]).isEqualTo(full.gradients()[1]);
+        assertThat(full.gradients()[1][0]).isEqualTo(2 * (0.3f + 0.05f), within(1e-6f)); // bias: dy summed over samples and steps
+    }
+
+    @Test
     void bpttMatchesFiniteDifferencesThroughEveryLayerAndNeuronModel() {
         SpikeFunction smooth = SpikeFunction.smooth(4f);
         for (LifNetwork.Loss loss : LifNetwork.Loss.values()) {
