@@ -85,6 +85,14 @@ class ImageClassificationCommandTest {
         List<Map<String, Object>> epochs = (List<Map<String, Object>>) res.get("epochs");
         assertThat((Double) epochs.get(3).get("train_loss")).isLessThan((Double) epochs.get(0).get("train_loss"));
         assertThat(res.get("train_samples")).isEqualTo(400);
+        Map<String, Object> cost = (Map<String, Object>) res.get("inference");
+        double in = (Double) cost.get("input_spikes_per_image");
+        double hidden = (Double) cost.get("hidden_spikes_per_image");
+        // images hold 3 pixels at 230 and 33 of at most 49 of 255: at most 8 steps x (3 + 33·49/255) spikes
+        assertThat(in).isGreaterThan(8 * 3 * 0.5).isLessThan(8 * (3 + 33 * 49 / 255.0));
+        assertThat((Double) cost.get("synaptic_ops_per_image")).isCloseTo(in * 24 + hidden * 10, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(cost.get("ann_macs_per_image")).isEqualTo(36 * 24 + 24 * 10);
+        assertThat((Double) cost.get("ann_uJ_float32")).isCloseTo((36 * 24 + 24 * 10) * 4.6e-6, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(dir.resolve("float").resolve("loss.png")).isNotEmptyFile();
         assertThat(r.out()).contains("test accuracy");
     }

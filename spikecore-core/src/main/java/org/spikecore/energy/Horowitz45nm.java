@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p><b>Operations.</b> Integer add: 0.03 pJ at 8 bits, 0.1 pJ at 32 bits, linear in between and
  * proportional below 8 bits. Integer multiply: 0.2 pJ·(bits/8)² (0.2 pJ at 8 bits, 3.2 at 32
- * against Horowitz's 3.1).
+ * against Horowitz's 3.1). Float32 (for SNN-against-ANN comparisons by operation counts,
+ * REFERENCES §3–4): add 0.9 pJ, multiply 3.7 pJ, so a multiply-accumulate 4.6 pJ.
  */
 public record Horowitz45nm() implements EnergyModel {
 
@@ -24,6 +25,11 @@ public record Horowitz45nm() implements EnergyModel {
     public static final double SQRT_SLOPE_PJ = 0.09581;
     /** Fitted intercept, pJ. */
     public static final double INTERCEPT_PJ = 1.958;
+
+    /** Horowitz's float32 add, pJ: one synaptic accumulate of a float SNN. */
+    public static final double FLOAT32_ADD_PJ = 0.9;
+    /** Horowitz's float32 multiply, pJ. */
+    public static final double FLOAT32_MULTIPLY_PJ = 3.7;
 
     private static final double PJ = 1e-12;
 

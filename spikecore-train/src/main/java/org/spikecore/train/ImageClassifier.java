@@ -61,8 +61,14 @@ public final class ImageClassifier {
         void batchDone(int batch, int batches, double loss);
     }
 
-    /** Fraction of test images classified right, and {@code confusion[true][predicted]}. */
-    public record Evaluation(double accuracy, int[][] confusion) {
+    /**
+     * Fraction of test images classified right, {@code confusion[true][predicted]}, and the work of
+     * one inference: spikes per image into each dense layer (the input's, then the hidden layer's),
+     * synaptic operations per image (each spike into a dense layer drives one accumulate per output
+     * neuron) and, for comparison, the multiply-accumulates of the same layers run once as an ANN.
+     */
+    public record Evaluation(double accuracy, int[][] confusion, double[] spikesPerImage, double synapticOpsPerImage,
+            long annMacsPerImage) {
     }
 
     private final Config config;
@@ -118,21 +124,29 @@ public final class ImageClassifier {
         checkSize(test);
         int[][] confusion = new int[test.classes()][test.classes()];
         int correct = 0;
+        List<Module> modules = net.modules();
+        long[] eventsIntoDense = new long[2];
         for (int from = 0; from < test.size(); from += TEST_CHUNK) {
             int to = Math.min(test.size(), from + TEST_CHUNK);
             float[][] x = new float[to - from][];
             for (int i = from; i < to; i++) {
                 x[i - from] = encode(test, i, TEST_STREAM + i, 0);
             }
-            int[][] counts = net.infer(x, config.steps());
+            Sequential.Inference inference = net.inferWithEvents(x, config.steps());
+            eventsIntoDense[0] += inference.inputEvents();
+            eventsIntoDense[1] += inference.outputEvents()[1]; // the hidden LIF layer's spikes
             for (int i = from; i < to; i++) {
-                int predicted = argmax(counts[i - from]);
+                int predicted = argmax(inference.counts()[i - from]);
                 int truth = test.labels()[i];
                 confusion[truth][predicted]++;
                 correct += predicted == truth ? 1 : 0;
             }
         }
-        return new Evaluation((double) correct / test.size(), confusion);
+        double[] spikes = {(double) eventsIntoDense[0] / test.size(), (double) eventsIntoDense[1] / test.size()};
+        double synapticOps = spikes[0] * modules.get(0).outShape().size() + spikes[1] * modules.get(2).outShape().size();
+        long macs = (long) pixels * modules.get(0).outShape().size()
+                + (long) modules.get(2).inShape().size() * modules.get(2).outShape().size();
+        return new Evaluation((double) correct / test.size(), confusion, spikes, synapticOps, macs);
     }
 
     /** Fraction of exactly zero weights of each dense layer, in order (0 in float; quantization makes zeros). */

@@ -99,6 +99,11 @@ public final class Sequential {
     }
 
     private Forward forward(float[][] input, int from, int to, int steps) {
+        return forward(input, from, to, steps, null);
+    }
+
+    /** The forward pass; adds to {@code events[k + 1]} the non-zero outputs of module k when it is not null. */
+    private Forward forward(float[][] input, int from, int to, int steps, long[] events) {
         int batch = to - from;
         int in = inSize();
         List<Module.Runner> runners = new ArrayList<>();
@@ -115,8 +120,11 @@ public final class Sequential {
                 }
                 System.arraycopy(input[from + b], t * in, x, b * in, in);
             }
-            for (Module.Runner r : runners) {
-                x = r.forward(t, x);
+            for (int k = 0; k < runners.size(); k++) {
+                x = runners.get(k).forward(t, x);
+                if (events != null) {
+                    events[k + 1] += nonZeros(x);
+                }
             }
             output[t] = x;
         }
@@ -216,21 +224,54 @@ public final class Sequential {
 
     /** Output spike counts per sample and output neuron. */
     public int[][] infer(float[][] input, int steps) {
+        return inferWithEvents(input, steps).counts();
+    }
+
+    /**
+     * What inference saw: output spike counts per sample and output neuron, and per module the
+     * number of non-zero values it passed on, summed over samples and steps (index −1 of the
+     * modules, {@code inputEvents}, counts the data's own non-zeros) — the events a layer's synapses
+     * are driven by, from which synaptic operations follow.
+     */
+    public record Inference(int[][] counts, long inputEvents, long[] outputEvents) {
+    }
+
+    /** {@link #infer} that also counts the events passed between modules. */
+    public Inference inferWithEvents(float[][] input, int steps) {
         int out = outSize();
         int[][] counts = new int[input.length][out];
         int groups = (input.length + LifNetwork.GROUP - 1) / LifNetwork.GROUP;
-        Groups.map(threads, groups, g -> {
+        List<long[]> perGroup = Groups.map(threads, groups, g -> {
             int from = g * LifNetwork.GROUP;
             int to = Math.min(input.length, from + LifNetwork.GROUP);
-            for (float[] s : forward(input, from, to, steps).output()) {
+            long[] events = new long[modules.size() + 1];
+            for (int b = from; b < to; b++) {
+                events[0] += nonZeros(input[b]);
+            }
+            float[][] output = forward(input, from, to, steps, events).output();
+            for (float[] s : output) {
                 for (int b = from; b < to; b++) {
                     for (int i = 0; i < out; i++) {
                         counts[b][i] += s[(b - from) * out + i] > 0.5f ? 1 : 0;
                     }
                 }
             }
-            return null;
+            return events;
         });
-        return counts;
+        long[] total = new long[modules.size() + 1];
+        for (long[] e : perGroup) {
+            for (int k = 0; k < total.length; k++) {
+                total[k] += e[k];
+            }
+        }
+        return new Inference(counts, total[0], java.util.Arrays.copyOfRange(total, 1, total.length));
+    }
+
+    private static long nonZeros(float[] x) {
+        long n = 0;
+        for (float v : x) {
+            n += v != 0f ? 1 : 0;
+        }
+        return n;
     }
 }

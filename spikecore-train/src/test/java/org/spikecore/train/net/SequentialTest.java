@@ -187,6 +187,19 @@ class SequentialTest {
             for (int b = 0; b < n; b++) {
                 assertThat(counts[b][y[b]]).as("%s sample %d", wage, b).isGreaterThan(counts[b][1 - y[b]]);
             }
+            // events: the data's non-zeros, and the last layer's spikes are the output counts
+            Sequential.Inference inference = net.inferWithEvents(x, steps);
+            assertThat(inference.counts()).isDeepEqualTo(counts);
+            long nonZeros = 0;
+            for (float[] sample : x) {
+                for (float v : sample) {
+                    nonZeros += v != 0f ? 1 : 0;
+                }
+            }
+            assertThat(inference.inputEvents()).isEqualTo(nonZeros);
+            long spikes = java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).sum();
+            assertThat(inference.outputEvents()).hasSize(net.modules().size());
+            assertThat(inference.outputEvents()[net.modules().size() - 1]).isEqualTo(spikes);
             if (!wage.isFloat()) {
                 // 4-bit weights: at most 15 levels (±7 steps of the grid) per array
                 for (Module m : net.modules()) {
