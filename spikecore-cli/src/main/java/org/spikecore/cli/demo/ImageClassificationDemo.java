@@ -43,7 +43,7 @@ public final class ImageClassificationDemo implements DemoSection {
         LabeledImages all = digits();
         LabeledImages train = all.slice(0, 800);
         LabeledImages test = all.slice(800, all.size());
-        int epochs = 3;
+        int epochs = 8;
         out.printf("   %d training / %d test digits, rate-coded over 20 steps -> 784-128-10 LIF, BPTT, %d epochs "
                 + "(full sets: ./spikecore run mnist | fashion-mnist)%n", train.size(), test.size(), epochs);
         for (Wage wage : new Wage[] {Wage.FLOAT, new Wage(8, 8, 8, 8, Wage.WeightScale.MSE)}) {
