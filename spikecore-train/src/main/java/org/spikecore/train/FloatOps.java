@@ -42,6 +42,9 @@ public final class FloatOps {
 
     /** {@code Σ a[aOff+i]·b[bOff+i]} in the fixed striped order (no fused multiply-add, as the reference). */
     public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        if (n < SHORT_DOT) {
+            return dotShort(a, aOff, b, bOff, n);
+        }
         FloatVector acc = FloatVector.zero(F8);
         int i = 0;
         int bound = n - n % STRIPES;
@@ -54,6 +57,55 @@ public final class FloatOps {
             s[i % STRIPES] += a[aOff + i] * b[bOff + i];
         }
         return reduce(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
+    }
+
+    /** Below this length {@link #dot} keeps its stripes in locals: no vector set-up, no array. */
+    static final int SHORT_DOT = 32;
+
+    /** The striped order with the eight partial sums in locals (short vectors, e.g. a 10-class output layer). */
+    static float dotShort(float[] a, int aOff, float[] b, int bOff, int n) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        float s4 = 0f;
+        float s5 = 0f;
+        float s6 = 0f;
+        float s7 = 0f;
+        int i = 0;
+        for (; i + STRIPES <= n; i += STRIPES) {
+            s0 += a[aOff + i] * b[bOff + i];
+            s1 += a[aOff + i + 1] * b[bOff + i + 1];
+            s2 += a[aOff + i + 2] * b[bOff + i + 2];
+            s3 += a[aOff + i + 3] * b[bOff + i + 3];
+            s4 += a[aOff + i + 4] * b[bOff + i + 4];
+            s5 += a[aOff + i + 5] * b[bOff + i + 5];
+            s6 += a[aOff + i + 6] * b[bOff + i + 6];
+            s7 += a[aOff + i + 7] * b[bOff + i + 7];
+        }
+        int r = n - i; // the tail goes to stripes 0 .. r−1
+        if (r > 0) {
+            s0 += a[aOff + i] * b[bOff + i];
+        }
+        if (r > 1) {
+            s1 += a[aOff + i + 1] * b[bOff + i + 1];
+        }
+        if (r > 2) {
+            s2 += a[aOff + i + 2] * b[bOff + i + 2];
+        }
+        if (r > 3) {
+            s3 += a[aOff + i + 3] * b[bOff + i + 3];
+        }
+        if (r > 4) {
+            s4 += a[aOff + i + 4] * b[bOff + i + 4];
+        }
+        if (r > 5) {
+            s5 += a[aOff + i + 5] * b[bOff + i + 5];
+        }
+        if (r > 6) {
+            s6 += a[aOff + i + 6] * b[bOff + i + 6];
+        }
+        return reduce(s0, s1, s2, s3, s4, s5, s6, s7);
     }
 
     /** {@code y[yOff+i] += alpha·x[xOff+i]} (multiply then add, rounded twice, as the scalar form). */

@@ -18,7 +18,7 @@ class FloatOpsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 7, 8, 9, 15, 16, 17, 250, 700, 1001})
+    @ValueSource(ints = {0, 1, 7, 8, 9, 10, 15, 16, 17, 23, 31, 32, 33, 250, 700, 1001})
     void dotEqualsTheStripedScalarReference(int n) {
         float[] a = random(n + 3, n);
         float[] b = random(n + 5, n + 100);
