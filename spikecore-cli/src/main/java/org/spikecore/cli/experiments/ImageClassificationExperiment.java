@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.spikecore.SpikecoreException;
 import org.spikecore.cli.report.Charts;
 import org.spikecore.data.LabeledImages;
@@ -105,15 +108,23 @@ public final class ImageClassificationExperiment implements Experiment {
         List<Map<String, Object>> perEpoch = new ArrayList<>();
         ImageClassifier.Evaluation last = null;
         long t0 = System.nanoTime();
+        boolean interactive = System.console() != null;
         for (int e = 0; e < epochs; e++) {
             int shown = e + 1;
-            double trainLoss = classifier.trainEpoch(train, (b, batches, loss) -> {
-                batchLoss.add(loss);
-                if (b % Math.max(1, batches / 10) == 0 || b == batches) {
-                    out.printf("  epoch %d  batch %5d/%d  loss %.4f%n", shown, b, batches, loss);
-                    out.flush();
-                }
-            });
+            double trainLoss;
+            try (ProgressBar bar = interactive ? new ProgressBarBuilder().setTaskName("epoch " + shown)
+                    .setInitialMax((train.size() + batch - 1) / batch).setStyle(ProgressBarStyle.ASCII).build() : null) {
+                trainLoss = classifier.trainEpoch(train, (b, batches, loss) -> {
+                    batchLoss.add(loss);
+                    if (bar != null) {
+                        bar.step();
+                        bar.setExtraMessage(String.format(" loss %.3f", loss));
+                    } else if (b % Math.max(1, batches / 10) == 0 || b == batches) {
+                        out.printf("  epoch %d  batch %5d/%d  loss %.4f%n", shown, b, batches, loss);
+                        out.flush();
+                    }
+                });
+            }
             last = classifier.evaluate(test);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("epoch", shown);
