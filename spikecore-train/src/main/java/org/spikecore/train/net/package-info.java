@@ -3,8 +3,10 @@
  * ({@link org.spikecore.train.net.Dense}, {@link org.spikecore.train.net.Conv2d},
  * {@link org.spikecore.train.net.Pool}, {@link org.spikecore.train.net.Flatten}) map each step's
  * input to a current; neuron layers ({@link org.spikecore.train.net.Lif},
- * {@link org.spikecore.train.net.CubaLif}, {@link org.spikecore.train.net.RecurrentLif}) integrate it
- * over time and spike. Contract: activations are per-sample flat arrays in channel-height-width
+ * {@link org.spikecore.train.net.CubaLif}, {@link org.spikecore.train.net.RecurrentLif},
+ * {@link org.spikecore.train.net.Qpr}; from the engine's neuron records by
+ * {@link org.spikecore.train.net.EngineNeurons}) integrate it over time and spike. Sequential networks
+ * quantize weights, states, errors and gradients when given a {@code Wage}. Contract: activations are per-sample flat arrays in channel-height-width
  * order, {@code x[b·size + k]}; every module's backward is called for steps T−1 down to 0 after the
  * forward pass of all steps; a batch is cut into fixed groups whose gradients are added in group
  * order, so the result does not depend on the thread count ({@link org.spikecore.train.net.Sequential}).
