@@ -116,6 +116,47 @@ class ImageClassificationCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aRunResumedFromItsCheckpointEndsOnTheBitsOfAnUninterruptedOne() throws IOException {
+        String[] q = {"--weight-bits", "6", "--state-bits", "8", "--error-bits", "8", "--grad-bits", "8", "--train-samples", "160"};
+        Path ckpt = dir.resolve("ckpt.bin");
+        CommandLineTest.Outcome straight = run("straight", q);
+        assertThat(straight.code()).as(straight.err()).isZero();
+        List<String> part = new java.util.ArrayList<>(List.of(q));
+        part.addAll(List.of("--checkpoint", ckpt.toString()));
+        // the same options but --epochs 2: it stops after epoch 2 (as a killed run would), its checkpoint stays
+        List<String> twoEpochs = new java.util.ArrayList<>(part);
+        twoEpochs.addAll(List.of("--epochs", "2"));
+        CommandLineTest.Outcome first = CommandLineTest.run(withEpochs(twoEpochs, "part"));
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(ckpt).isNotEmptyFile();
+        List<String> resume = new java.util.ArrayList<>(part);
+        resume.addAll(List.of("--resume", "true"));
+        CommandLineTest.Outcome rest = run("rest", resume.toArray(String[]::new));
+        assertThat(rest.code()).as(rest.err()).isZero();
+        assertThat(rest.out()).contains("resumed from").contains("after epoch 2");
+        Map<String, Object> a = results(dir.resolve("straight"));
+        Map<String, Object> c = results(dir.resolve("rest"));
+        assertThat(c.get("resumed_after_epoch")).isEqualTo(2);
+        assertThat(c.get("test_accuracy")).isEqualTo(a.get("test_accuracy"));
+        assertThat(c.get("confusion")).isEqualTo(a.get("confusion"));
+        assertThat(c.get("zero_weights")).isEqualTo(a.get("zero_weights"));
+        List<Double> all = (List<Double>) a.get("batch_loss");
+        assertThat((List<Double>) c.get("batch_loss")).isEqualTo(all.subList(all.size() / 2, all.size())); // epochs 3 and 4
+        CommandLineTest.Outcome noFile = run("x", "--resume", "true");
+        assertThat(noFile.code()).isEqualTo(2);
+        assertThat(noFile.err()).contains("--resume needs --checkpoint FILE");
+    }
+
+    /** The run's base arguments with {@code --epochs} replaced by the value in {@code args} (which ends with it). */
+    private String[] withEpochs(List<String> args, String out) {
+        List<String> all = new java.util.ArrayList<>(List.of("run", "fashion-mnist", "--out", dir.resolve(out).toString(), "--data",
+                data.toString(), "--hidden", "24", "--steps", "8", "--batch", "16", "--learning-rate", "5e-3"));
+        all.addAll(args);
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void missingDataOrTooManySamplesExitWithTwoAndWriteNothing() {
         CommandLineTest.Outcome r = CommandLineTest.run("run", "fashion-mnist", "--out", dir.resolve("x").toString(), "--data",
                 dir.resolve("nowhere").toString());

@@ -50,4 +50,18 @@ public final class Adam implements Optimizer {
             params[i] -= learningRate * mh / ((float) Math.sqrt(vh) + epsilon);
         }
     }
+
+    @Override
+    public void writeState(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(step);
+        TrainingState.writeFloats(out, m);
+        TrainingState.writeFloats(out, v);
+    }
+
+    @Override
+    public void readState(java.io.DataInputStream in) throws java.io.IOException {
+        step = in.readInt();
+        TrainingState.readFloats(in, m);
+        TrainingState.readFloats(in, v);
+    }
 }

@@ -149,6 +149,30 @@ public final class ImageClassifier {
         return new Evaluation((double) correct / test.size(), confusion, spikes, synapticOps, macs);
     }
 
+    private static final int STATE_TAG = 0x53434943; // "SCIC"
+
+    /** Training epochs done so far. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Writes the epoch count and the network's training state ({@link Sequential#writeState}). */
+    public void writeState(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(STATE_TAG);
+        out.writeInt(epoch);
+        net.writeState(out);
+    }
+
+    /**
+     * Restores what {@link #writeState} wrote: a classifier of the same configuration and seed then
+     * trains its next epochs to the same bits as one that never stopped.
+     */
+    public void readState(java.io.DataInputStream in) throws java.io.IOException {
+        TrainingState.expectTag(in, STATE_TAG, "image classifier");
+        epoch = in.readInt();
+        net.readState(in);
+    }
+
     /** Fraction of exactly zero weights of each dense layer, in order (0 in float; quantization makes zeros). */
     public double[] zeroWeightFractions() {
         return net.modules().stream().filter(m -> m instanceof Dense).mapToDouble(m -> {

@@ -12,6 +12,12 @@ public sealed interface Optimizer permits Adam, Sgd {
     /** Sets the learning rate of later steps; the state is kept. */
     void setLearningRate(float learningRate);
 
+    /** Writes the state (moments, step count) bit for bit, for checkpoints. */
+    void writeState(java.io.DataOutputStream out) throws java.io.IOException;
+
+    /** Restores what {@link #writeState} wrote for an optimizer of the same kind and size. */
+    void readState(java.io.DataInputStream in) throws java.io.IOException;
+
     /** Which optimizer and its constants; {@link #create} makes one for an array of a given size. */
     sealed interface Spec permits AdamSpec, SgdSpec {
         Optimizer create(int size);

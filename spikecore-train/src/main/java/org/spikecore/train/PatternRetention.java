@@ -294,48 +294,23 @@ public final class PatternRetention {
     public void writeState(java.io.DataOutputStream out) throws java.io.IOException {
         out.writeInt(STATE_MAGIC);
         out.writeInt(epoch);
-        writeFloats(out, hiddenMaster);
-        writeFloats(out, outputMaster);
-        for (Adam a : new Adam[] {hiddenOptimizer, outputOptimizer}) {
-            out.writeInt(a.step);
-            writeFloats(out, a.m);
-            writeFloats(out, a.v);
-        }
+        TrainingState.writeFloats(out, hiddenMaster);
+        TrainingState.writeFloats(out, outputMaster);
+        hiddenOptimizer.writeState(out);
+        outputOptimizer.writeState(out);
     }
 
     /** Restores what {@link #writeState} wrote; sizes must match this task. */
     public void readState(java.io.DataInputStream in) throws java.io.IOException {
-        if (in.readInt() != STATE_MAGIC) {
-            throw new java.io.IOException("not a pattern-retention checkpoint");
-        }
+        TrainingState.expectTag(in, STATE_MAGIC, "pattern-retention");
         epoch = in.readInt();
-        readFloats(in, hiddenMaster);
-        readFloats(in, outputMaster);
-        for (Adam a : new Adam[] {hiddenOptimizer, outputOptimizer}) {
-            a.step = in.readInt();
-            readFloats(in, a.m);
-            readFloats(in, a.v);
-        }
+        TrainingState.readFloats(in, hiddenMaster);
+        TrainingState.readFloats(in, outputMaster);
+        hiddenOptimizer.readState(in);
+        outputOptimizer.readState(in);
     }
 
     private static final int STATE_MAGIC = 0x53435052; // "SCPR"
-
-    private static void writeFloats(java.io.DataOutputStream out, float[] a) throws java.io.IOException {
-        out.writeInt(a.length);
-        for (float x : a) {
-            out.writeInt(Float.floatToRawIntBits(x));
-        }
-    }
-
-    private static void readFloats(java.io.DataInputStream in, float[] a) throws java.io.IOException {
-        int n = in.readInt();
-        if (n != a.length) {
-            throw new java.io.IOException("checkpoint holds " + n + " values where this task has " + a.length);
-        }
-        for (int i = 0; i < n; i++) {
-            a[i] = Float.intBitsToFloat(in.readInt());
-        }
-    }
 
     private static double zeroFraction(float[] w) {
         long z = 0;

@@ -38,4 +38,14 @@ public final class Sgd implements Optimizer {
         }
         this.learningRate = learningRate;
     }
+
+    @Override
+    public void writeState(java.io.DataOutputStream out) throws java.io.IOException {
+        TrainingState.writeFloats(out, velocity);
+    }
+
+    @Override
+    public void readState(java.io.DataInputStream in) throws java.io.IOException {
+        TrainingState.readFloats(in, velocity);
+    }
 }

@@ -61,4 +61,32 @@ class ImageClassifierTest {
         LabeledImages wide = new LabeledImages(4, 5, 4, new byte[1][20], new int[1]);
         assertThatThrownBy(() -> classifier(1).evaluate(wide)).hasMessageContaining("images of 4x5 for a network of 16 inputs");
     }
+
+    @Test
+    void aClassifierResumedFromItsStateTrainsToTheBitsOfOneThatNeverStopped() throws java.io.IOException {
+        for (Wage wage : new Wage[] {Wage.FLOAT, new Wage(6, 8, 8, 8, Wage.WeightScale.MSE)}) {
+            ImageClassifier.Config config = new ImageClassifier.Config(12, 8, 8, 1e-2f, 1f, 1, wage);
+            ImageClassifier straight = new ImageClassifier(config, 4, 4, 4, 5);
+            double[] lossStraight = new double[4];
+            for (int e = 0; e < 4; e++) {
+                lossStraight[e] = straight.trainEpoch(rows(40), (b, n, l) -> { });
+            }
+            ImageClassifier first = new ImageClassifier(config, 4, 4, 4, 5);
+            first.trainEpoch(rows(40), (b, n, l) -> { });
+            first.trainEpoch(rows(40), (b, n, l) -> { });
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            first.writeState(new java.io.DataOutputStream(bytes));
+            first.trainEpoch(rows(40), (b, n, l) -> { }); // work after the checkpoint is lost
+            ImageClassifier resumed = new ImageClassifier(config, 4, 4, 4, 5);
+            resumed.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+            assertThat(resumed.epoch()).isEqualTo(2);
+            assertThat(resumed.trainEpoch(rows(40), (b, n, l) -> { })).as("%s", wage).isEqualTo(lossStraight[2]);
+            assertThat(resumed.trainEpoch(rows(40), (b, n, l) -> { })).isEqualTo(lossStraight[3]);
+            assertThat(resumed.evaluate(rows(40)).confusion()).isEqualTo(straight.evaluate(rows(40)).confusion());
+            // another network's state is refused
+            ImageClassifier other = new ImageClassifier(new ImageClassifier.Config(13, 8, 8, 1e-2f, 1f, 1, wage), 4, 4, 4, 5);
+            assertThatThrownBy(() -> other.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("values where this model has");
+        }
+    }
 }

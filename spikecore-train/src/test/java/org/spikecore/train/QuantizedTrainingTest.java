@@ -120,7 +120,7 @@ class QuantizedTrainingTest {
         assertThat(resumed.lastOutput()).isEqualTo(straight.lastOutput());
         PatternRetention other = new PatternRetention(new PatternRetention.Config(61, 40, 24, 30, 0.05, 10f, 3e-3f, 0.8f, 0.3), 11);
         assertThatThrownBy(() -> other.readState(new DataInputStream(new ByteArrayInputStream(saved))))
-                .hasMessageContaining("values where this task has");
+                .hasMessageContaining("values where this model has");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.spikecore.cli.experiments;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,7 @@ import org.spikecore.cli.report.Charts;
 import org.spikecore.data.LabeledImages;
 import org.spikecore.energy.Horowitz45nm;
 import org.spikecore.energy.Operation;
+import org.spikecore.io.AtomicFiles;
 import org.spikecore.io.ImageDatasets;
 import org.spikecore.train.ImageClassifier;
 import org.spikecore.train.Wage;
@@ -35,7 +40,7 @@ public final class ImageClassificationExperiment implements Experiment {
 
     static {
         Set<String> o = new java.util.HashSet<>(Set.of("data", "epochs", "hidden", "steps", "batch", "train-samples", "test-samples",
-                "learning-rate", "max-rate", "threads"));
+                "learning-rate", "max-rate", "threads", "checkpoint", "resume"));
         o.addAll(Options.WAGE);
         OPTIONS = Set.copyOf(o);
     }
@@ -74,7 +79,8 @@ public final class ImageClassificationExperiment implements Experiment {
         return "784-H-10 LIF network classifies " + name + " (rate-coded, BPTT, cross-entropy on spike counts); --epochs N (1), "
                 + "--hidden H (256), --steps T (25), --batch B (64), --train-samples N / --test-samples N (all), --learning-rate (5e-4), "
                 + "--max-rate P (spike probability per step of a white pixel, 1), --threads N, --weight-bits/--state-bits/--error-bits/"
-                + "--grad-bits B, --weight-scale mse|max, --data DIR (default " + defaultDir + ")";
+                + "--grad-bits B, --weight-scale mse|max, --checkpoint FILE (written after every epoch) [--resume true], --data DIR (default "
+                + defaultDir + ")";
     }
 
     @Override
@@ -104,12 +110,31 @@ public final class ImageClassificationExperiment implements Experiment {
                 test.size(), train.rows(), train.cols(), train.classes(), inputs, hidden, train.classes(), steps, batch, label(wage));
         out.flush();
 
+        Path checkpoint = options.containsKey("checkpoint") ? Path.of(options.get("checkpoint")) : null;
+        boolean resume = Options.flag(options, "resume");
+        if (resume && checkpoint == null) {
+            throw new IllegalArgumentException("--resume needs --checkpoint FILE");
+        }
+        if (resume && Files.exists(checkpoint)) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(checkpoint)))) {
+                classifier.readState(in);
+            } catch (IOException e) {
+                throw new SpikecoreException("checkpoint " + checkpoint + " cannot be read: " + e.getMessage());
+            }
+            if (classifier.epoch() > epochs) {
+                throw new IllegalArgumentException("checkpoint " + checkpoint + " is at epoch " + classifier.epoch() + ", past --epochs "
+                        + epochs);
+            }
+            out.printf("  resumed from %s after epoch %d%n", checkpoint, classifier.epoch());
+        }
+
+        int resumedAfter = classifier.epoch();
         List<Double> batchLoss = new ArrayList<>();
         List<Map<String, Object>> perEpoch = new ArrayList<>();
         ImageClassifier.Evaluation last = null;
         long t0 = System.nanoTime();
         boolean interactive = System.console() != null;
-        for (int e = 0; e < epochs; e++) {
+        for (int e = classifier.epoch(); e < epochs; e++) {
             int shown = e + 1;
             double trainLoss;
             try (ProgressBar bar = interactive ? new ProgressBarBuilder().setTaskName("epoch " + shown)
@@ -125,6 +150,9 @@ public final class ImageClassificationExperiment implements Experiment {
                     }
                 });
             }
+            if (checkpoint != null) { // after every epoch, atomically: a killed run resumes from the last one
+                AtomicFiles.write(checkpoint, o -> classifier.writeState(new DataOutputStream(o)));
+            }
             last = classifier.evaluate(test);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("epoch", shown);
@@ -133,6 +161,9 @@ public final class ImageClassificationExperiment implements Experiment {
             perEpoch.add(row);
             out.printf("  epoch %d  train loss %.4f  test accuracy %.4f%n", shown, trainLoss, last.accuracy());
             out.flush();
+        }
+        if (last == null) { // resumed at the last epoch: nothing left to train
+            last = classifier.evaluate(test);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
 
@@ -159,6 +190,7 @@ public final class ImageClassificationExperiment implements Experiment {
         results.put("test_accuracy", last.accuracy());
         results.put("confusion", last.confusion());
         results.put("epochs", perEpoch);
+        results.put("resumed_after_epoch", resumedAfter);
         results.put("batch_loss", batchLoss);
         results.put("seconds", seconds);
         results.put("zero_weights", classifier.zeroWeightFractions());

@@ -7,6 +7,7 @@ import org.spikecore.train.Groups;
 import org.spikecore.train.LifNetwork;
 import org.spikecore.train.Losses;
 import org.spikecore.train.Optimizer;
+import org.spikecore.train.TrainingState;
 import org.spikecore.train.Wage;
 
 /**
@@ -220,6 +221,43 @@ public final class Sequential {
         }
         step++;
         return g.loss();
+    }
+
+    private static final int STATE_TAG = 0x53435351; // "SCSQ"
+
+    /**
+     * Writes everything training needs to continue: the batch count (it keys the stochastic
+     * rounding), every parameter array, its float master when quantized, and its optimizer's
+     * state. A network of the same modules, optimizer and quantization that reads it back continues
+     * to the same bits as one that never stopped.
+     */
+    public void writeState(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(STATE_TAG);
+        out.writeInt(step);
+        out.writeBoolean(!masters.isEmpty());
+        for (int k = 0; k < parameters.size(); k++) {
+            TrainingState.writeFloats(out, parameters.get(k));
+            if (!masters.isEmpty()) {
+                TrainingState.writeFloats(out, masters.get(k));
+            }
+            optimizers.get(k).writeState(out);
+        }
+    }
+
+    /** Restores what {@link #writeState} wrote; the network must have the same shapes and quantization. */
+    public void readState(java.io.DataInputStream in) throws java.io.IOException {
+        TrainingState.expectTag(in, STATE_TAG, "sequential network");
+        step = in.readInt();
+        if (in.readBoolean() != !masters.isEmpty()) {
+            throw new java.io.IOException("checkpoint and network differ in whether they are quantized");
+        }
+        for (int k = 0; k < parameters.size(); k++) {
+            TrainingState.readFloats(in, parameters.get(k));
+            if (!masters.isEmpty()) {
+                TrainingState.readFloats(in, masters.get(k));
+            }
+            optimizers.get(k).readState(in);
+        }
     }
 
     /** Output spike counts per sample and output neuron. */
