@@ -33,6 +33,8 @@ public final class ImageClassifier {
     private static final long SHUFFLE_STREAM = (1L << 40) + (1L << 39);
     /** Test images encoded and run at once (bounds memory: each is steps × pixels floats). */
     private static final int TEST_CHUNK = 512;
+    /** First word of a checkpoint, "SCIC". */
+    private static final int STATE_TAG = 0x53434943;
 
     /**
      * The network and coding.
@@ -148,8 +150,6 @@ public final class ImageClassifier {
                 + (long) modules.get(2).inShape().size() * modules.get(2).outShape().size();
         return new Evaluation((double) correct / test.size(), confusion, spikes, synapticOps, macs);
     }
-
-    private static final int STATE_TAG = 0x53434943; // "SCIC"
 
     /** Training epochs done so far. */
     public int epoch() {

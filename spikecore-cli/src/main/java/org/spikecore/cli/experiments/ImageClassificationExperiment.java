@@ -94,6 +94,11 @@ public final class ImageClassificationExperiment implements Experiment {
         float maxRate = Options.positive(options, "max-rate", 1f, 1f);
         int threads = Options.intOption(options, "threads", 1, 1);
         Wage wage = Options.wage(options);
+        Path checkpoint = options.containsKey("checkpoint") ? Path.of(options.get("checkpoint")) : null;
+        boolean resume = Options.flag(options, "resume");
+        if (resume && checkpoint == null) {
+            throw new IllegalArgumentException("--resume needs --checkpoint FILE");
+        }
         Path dir = options.containsKey("data") ? Path.of(options.get("data")) : defaultDir;
         if (!Files.isDirectory(dir)) {
             throw new SpikecoreException("data set directory " + dir + " does not exist; install " + name + " with '" + install
@@ -110,11 +115,6 @@ public final class ImageClassificationExperiment implements Experiment {
                 test.size(), train.rows(), train.cols(), train.classes(), inputs, hidden, train.classes(), steps, batch, label(wage));
         out.flush();
 
-        Path checkpoint = options.containsKey("checkpoint") ? Path.of(options.get("checkpoint")) : null;
-        boolean resume = Options.flag(options, "resume");
-        if (resume && checkpoint == null) {
-            throw new IllegalArgumentException("--resume needs --checkpoint FILE");
-        }
         if (resume && Files.exists(checkpoint)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(checkpoint)))) {
                 classifier.readState(in);

@@ -223,7 +223,8 @@ public final class Sequential {
         return g.loss();
     }
 
-    private static final int STATE_TAG = 0x53435351; // "SCSQ"
+    /** First word of a checkpoint, "SCSQ". */
+    private static final int STATE_TAG = 0x53435351;
 
     /**
      * Writes everything training needs to continue: the batch count (it keys the stochastic
@@ -266,10 +267,10 @@ public final class Sequential {
     }
 
     /**
-     * What inference saw: output spike counts per sample and output neuron, and per module the
-     * number of non-zero values it passed on, summed over samples and steps (index −1 of the
-     * modules, {@code inputEvents}, counts the data's own non-zeros) — the events a layer's synapses
-     * are driven by, from which synaptic operations follow.
+     * What inference saw, summed over samples and steps: the output spike counts per sample and
+     * output neuron, the non-zero values of the data ({@code inputEvents}) and of each module's
+     * output ({@code outputEvents[k]}) — the events that drive the next layer's synapses, from which
+     * synaptic operations follow.
      */
     public record Inference(int[][] counts, long inputEvents, long[] outputEvents) {
     }
