@@ -69,10 +69,14 @@ class ImageClassificationCommandTest {
     @Test
     @SuppressWarnings("unchecked")
     void learnsSeparableClassesAndReportsAccuracyAndConfusion() throws IOException {
-        CommandLineTest.Outcome r = run("float");
+        CommandLineTest.Outcome r = run("float", "--deploy", "true");
         assertThat(r.code()).as(r.err()).isZero();
         Map<String, Object> res = results(dir.resolve("float"));
         assertThat((Double) res.get("test_accuracy")).isGreaterThanOrEqualTo(0.9);
+        Map<String, Object> deployed = (Map<String, Object>) res.get("deployed");
+        assertThat((Double) deployed.get("accuracy")).isGreaterThanOrEqualTo(0.85);
+        assertThat((Double) deployed.get("agreement_with_trainer")).isGreaterThanOrEqualTo(0.85);
+        assertThat(r.out()).contains("deployed to the bit-accurate engine");
         List<List<Integer>> confusion = (List<List<Integer>>) res.get("confusion");
         assertThat(confusion).hasSize(10);
         assertThat(confusion.stream().flatMap(List::stream).mapToInt(Integer::intValue).sum()).isEqualTo(100);
@@ -180,9 +184,10 @@ class ImageClassificationCommandTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("test accuracy ([0-9.]+) %").matcher(o.out());
         int found = 0;
         while (m.find()) {
-            assertThat(Double.parseDouble(m.group(1))).isGreaterThan(60.0); // float and 8-bit; chance is 10 %
+            assertThat(Double.parseDouble(m.group(1))).isGreaterThan(60.0); // float and 8-bit, trainer and engine; chance 10 %
             found++;
         }
-        assertThat(found).isEqualTo(2);
+        assertThat(found).isEqualTo(4);
+        assertThat(o.out()).contains("on the bit-accurate engine");
     }
 }

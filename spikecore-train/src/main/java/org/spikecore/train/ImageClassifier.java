@@ -14,15 +14,18 @@ import org.spikecore.train.net.SpikeFunction;
 /**
  * A spiking image classifier trained by BPTT, float or WAGE-quantized: rate-coded pixels
  * ({@link RateCoding}, fresh spikes each epoch) → dense → LIF hidden layer → dense → LIF outputs,
- * one per class, cross-entropy on the output spike counts, Adam; the predicted class is the output
+ * one per class (dense layers without bias and a shift leak, so the network deploys to the engine:
+ * {@link ClassifierDeployment}), cross-entropy on the output spike counts, Adam; the predicted class is the output
  * with most spikes, ties to the lowest index. Every random draw is keyed by the seed (weights,
  * order of each epoch, input spikes of training image i in epoch e, of test image i), so a run
  * repeats bit for bit on any thread count.
  */
 public final class ImageClassifier {
 
-    /** Membrane decay per step of both LIF layers. */
-    public static final float BETA = 0.9f;
+    /** The LIF layers' leak as the engine's shift: β = 1 − 2^−3. */
+    public static final int LEAK_SHIFT = 3;
+    /** Membrane decay per step of both LIF layers, {@code 1 − 2^−LEAK_SHIFT} (0.875), a shift leak on the engine. */
+    public static final float BETA = 1f - 1f / (1 << LEAK_SHIFT);
     /** Firing threshold of both LIF layers. */
     public static final float THRESHOLD = 1f;
     /** Steepness of the fast-sigmoid surrogate (snnTorch's default slope). */
@@ -64,13 +67,14 @@ public final class ImageClassifier {
     }
 
     /**
-     * Fraction of test images classified right, {@code confusion[true][predicted]}, and the work of
+     * Fraction of test images classified right, {@code confusion[true][predicted]}, the class predicted
+     * for each test image, and the work of
      * one inference: spikes per image into each dense layer (the input's, then the hidden layer's),
      * synaptic operations per image (each spike into a dense layer drives one accumulate per output
      * neuron) and, for comparison, the multiply-accumulates of the same layers run once as an ANN.
      */
-    public record Evaluation(double accuracy, int[][] confusion, double[] spikesPerImage, double synapticOpsPerImage,
-            long annMacsPerImage) {
+    public record Evaluation(double accuracy, int[][] confusion, int[] predictions, double[] spikesPerImage,
+            double synapticOpsPerImage, long annMacsPerImage) {
     }
 
     private final Config config;
@@ -84,8 +88,8 @@ public final class ImageClassifier {
         this.config = config;
         this.seed = seed;
         this.pixels = rows * cols;
-        List<Module> modules = List.of(new Dense(pixels, config.hidden(), 1.0, seed, 1), lif(config.hidden()),
-                new Dense(config.hidden(), classes, 1.0, seed, 3), lif(classes));
+        List<Module> modules = List.of(Dense.withoutBias(pixels, config.hidden(), 1.0, seed, 1), lif(config.hidden()),
+                Dense.withoutBias(config.hidden(), classes, 1.0, seed, 3), lif(classes));
         this.net = new Sequential(modules, LifNetwork.Loss.CE_COUNTS, new Optimizer.AdamSpec(config.learningRate()))
                 .withThreads(config.threads());
         if (!config.wage().isFloat()) {
@@ -125,6 +129,7 @@ public final class ImageClassifier {
     public Evaluation evaluate(LabeledImages test) {
         checkSize(test);
         int[][] confusion = new int[test.classes()][test.classes()];
+        int[] predictions = new int[test.size()];
         int correct = 0;
         List<Module> modules = net.modules();
         long[] eventsIntoDense = new long[2];
@@ -132,13 +137,14 @@ public final class ImageClassifier {
             int to = Math.min(test.size(), from + TEST_CHUNK);
             float[][] x = new float[to - from][];
             for (int i = from; i < to; i++) {
-                x[i - from] = encode(test, i, TEST_STREAM + i, 0);
+                x[i - from] = testInput(test, i);
             }
             Sequential.Inference inference = net.inferWithEvents(x, config.steps());
             eventsIntoDense[0] += inference.inputEvents();
             eventsIntoDense[1] += inference.outputEvents()[1]; // the hidden LIF layer's spikes
             for (int i = from; i < to; i++) {
                 int predicted = argmax(inference.counts()[i - from]);
+                predictions[i] = predicted;
                 int truth = test.labels()[i];
                 confusion[truth][predicted]++;
                 correct += predicted == truth ? 1 : 0;
@@ -148,7 +154,31 @@ public final class ImageClassifier {
         double synapticOps = spikes[0] * modules.get(0).outShape().size() + spikes[1] * modules.get(2).outShape().size();
         long macs = (long) pixels * modules.get(0).outShape().size()
                 + (long) modules.get(2).inShape().size() * modules.get(2).outShape().size();
-        return new Evaluation((double) correct / test.size(), confusion, spikes, synapticOps, macs);
+        return new Evaluation((double) correct / test.size(), confusion, predictions, spikes, synapticOps, macs);
+    }
+
+    /** Test image {@code i}'s input spikes ({@code steps × pixels}), the same in every evaluation. */
+    float[] testInput(LabeledImages test, int i) {
+        return encode(test, i, TEST_STREAM + i, 0);
+    }
+
+    Config config() {
+        return config;
+    }
+
+    /** The weights the network computes with (the quantized copy when quantized) of dense layer k (0 or 1), by input. */
+    float[] denseWeights(int k) {
+        return ((Dense) net.modules().get(2 * k)).weightsByInput();
+    }
+
+    /** Inputs of dense layer k (0 or 1). */
+    int denseInputs(int k) {
+        return net.modules().get(2 * k).inShape().size();
+    }
+
+    /** Outputs of dense layer k (0 or 1). */
+    int denseOutputs(int k) {
+        return net.modules().get(2 * k).outShape().size();
     }
 
     /** Training epochs done so far. */
@@ -217,7 +247,7 @@ public final class ImageClassifier {
         return order;
     }
 
-    private static int argmax(int[] v) {
+    static int argmax(int[] v) {
         int best = 0;
         for (int i = 1; i < v.length; i++) {
             if (v[i] > v[best]) {

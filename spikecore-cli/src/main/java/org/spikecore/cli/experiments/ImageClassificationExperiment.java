@@ -23,6 +23,7 @@ import org.spikecore.energy.Horowitz45nm;
 import org.spikecore.energy.Operation;
 import org.spikecore.io.AtomicFiles;
 import org.spikecore.io.ImageDatasets;
+import org.spikecore.train.ClassifierDeployment;
 import org.spikecore.train.ImageClassifier;
 import org.spikecore.train.Wage;
 
@@ -40,10 +41,13 @@ public final class ImageClassificationExperiment implements Experiment {
 
     static {
         Set<String> o = new java.util.HashSet<>(Set.of("data", "epochs", "hidden", "steps", "batch", "train-samples", "test-samples",
-                "learning-rate", "max-rate", "threads", "checkpoint", "resume"));
+                "learning-rate", "max-rate", "threads", "checkpoint", "resume", "deploy"));
         o.addAll(Options.WAGE);
         OPTIONS = Set.copyOf(o);
     }
+
+    /** Integer units per 1.0 of the deployed network (16-bit membranes hold ±8). */
+    static final int DEPLOY_UNITS = 4096;
 
     private final String name;
     private final Path defaultDir;
@@ -79,7 +83,8 @@ public final class ImageClassificationExperiment implements Experiment {
         return "784-H-10 LIF network classifies " + name + " (rate-coded, BPTT, cross-entropy on spike counts); --epochs N (1), "
                 + "--hidden H (256), --steps T (25), --batch B (64), --train-samples N / --test-samples N (all), --learning-rate (5e-4), "
                 + "--max-rate P (spike probability per step of a white pixel, 1), --threads N, --weight-bits/--state-bits/--error-bits/"
-                + "--grad-bits B, --weight-scale mse|max, --checkpoint FILE (written after every epoch) [--resume true], --data DIR (default "
+                + "--grad-bits B, --weight-scale mse|max, --checkpoint FILE (written after every epoch) [--resume true], --deploy true (run the test set on the bit-accurate "
+                + "engine), --data DIR (default "
                 + defaultDir + ")";
     }
 
@@ -96,6 +101,7 @@ public final class ImageClassificationExperiment implements Experiment {
         Wage wage = Options.wage(options);
         Path checkpoint = options.containsKey("checkpoint") ? Path.of(options.get("checkpoint")) : null;
         boolean resume = Options.flag(options, "resume");
+        boolean deploy = Options.flag(options, "deploy");
         if (resume && checkpoint == null) {
             throw new IllegalArgumentException("--resume needs --checkpoint FILE");
         }
@@ -199,6 +205,19 @@ public final class ImageClassificationExperiment implements Experiment {
                 + "layers as an ANN (%.2fx); compute energy at 45 nm, float32: SNN %.3f uJ, ANN %.3f uJ%n", last.spikesPerImage()[0],
                 last.spikesPerImage()[1], last.synapticOpsPerImage(), last.annMacsPerImage(),
                 last.synapticOpsPerImage() / last.annMacsPerImage(), fp32Snn(last) * 1e6, fp32Ann(last) * 1e6);
+        if (deploy) {
+            ClassifierDeployment.Result d = ClassifierDeployment.run(classifier, test, last, DEPLOY_UNITS, threads);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("units_per_one", d.unitsPerOne());
+            m.put("accuracy", d.accuracy());
+            m.put("agreement_with_trainer", d.agreement());
+            m.put("confusion", d.confusion());
+            m.put("synaptic_ops_per_image", d.synapticOpsPerImage());
+            results.put("deployed", m);
+            out.printf("  deployed to the bit-accurate engine (16-bit weights, %d units per 1.0, shift leak): test accuracy %.4f against "
+                    + "the trainer's %.4f, same class on %.1f %% of the images, %.0f synaptic operations per image%n", d.unitsPerOne(),
+                    d.accuracy(), last.accuracy(), 100 * d.agreement(), d.synapticOpsPerImage());
+        }
         out.printf("%s (%s): test accuracy %.4f after %d epoch(s), %.1f s%n", name, label(wage), last.accuracy(), epochs, seconds);
         return results;
     }

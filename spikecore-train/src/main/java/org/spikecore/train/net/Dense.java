@@ -6,7 +6,8 @@ import org.spikecore.train.FloatOps;
  * A fully connected layer {@code y = W·x + b}, W stored by input ({@code wt[j·out + i]}), so that a
  * spike (or any non-zero input) adds one contiguous row and zero inputs cost nothing: the forward pass
  * after a spiking layer is a gather-add of rows. Backward: {@code dWt[j] += x_j·dy},
- * {@code db += dy}, {@code dx_j = wt[j]·dy}.
+ * {@code db += dy}, {@code dx_j = wt[j]·dy}. Without a bias ({@link #withoutBias}) the layer is what
+ * a neuromorphic core's synapse memory computes, and it deploys to the engine as it is.
  */
 public final class Dense implements Module {
 
@@ -17,11 +18,25 @@ public final class Dense implements Module {
 
     /** Weights and biases uniform in ±gain/sqrt(in) (PyTorch's nn.Linear × gain) from (seed, stream). */
     public Dense(int in, int out, double gain, long seed, int stream) {
+        this(in, out, gain, seed, stream, true);
+    }
+
+    private Dense(int in, int out, double gain, long seed, int stream, boolean withBias) {
         this.in = Shape.vector(in);
         this.out = Shape.vector(out);
         double bound = gain / Math.sqrt(in);
         this.wt = Init.uniform(in * out, bound, seed, stream);
-        this.bias = Init.uniform(out, bound, seed, stream + 1);
+        this.bias = withBias ? Init.uniform(out, bound, seed, stream + 1) : null;
+    }
+
+    /** {@code y = W·x}: the weights as {@link #Dense(int, int, double, long, int)} draws them, no bias. */
+    public static Dense withoutBias(int in, int out, double gain, long seed, int stream) {
+        return new Dense(in, out, gain, seed, stream, false);
+    }
+
+    /** The weights, stored by input: {@code wt[j·out + i]} connects input j to output i (the engine's pre × post order). */
+    public float[] weightsByInput() {
+        return wt;
     }
 
     @Override
@@ -36,7 +51,7 @@ public final class Dense implements Module {
 
     @Override
     public float[][] parameters() {
-        return new float[][] {wt, bias};
+        return bias == null ? new float[][] {wt} : new float[][] {wt, bias};
     }
 
     @Override
@@ -45,14 +60,16 @@ public final class Dense implements Module {
         int m = out.size();
         float[][] inputs = new float[steps][];
         float[] gradWt = new float[wt.length];
-        float[] gradBias = new float[m];
+        float[] gradBias = bias == null ? null : new float[m];
         return new Runner() {
             @Override
             public float[] forward(int t, float[] x) {
                 inputs[t] = x;
                 float[] y = new float[batch * m];
                 for (int b = 0; b < batch; b++) {
-                    System.arraycopy(bias, 0, y, b * m, m);
+                    if (bias != null) {
+                        System.arraycopy(bias, 0, y, b * m, m);
+                    }
                     for (int j = 0; j < n; j++) {
                         float xj = x[b * n + j];
                         if (xj != 0f) {
@@ -79,7 +96,9 @@ public final class Dense implements Module {
             private void accumulate(int t, float[] dy, float[] dx) {
                 float[] x = inputs[t];
                 for (int b = 0; b < batch; b++) {
-                    FloatOps.axpy(1f, dy, b * m, gradBias, 0, m);
+                    if (gradBias != null) {
+                        FloatOps.axpy(1f, dy, b * m, gradBias, 0, m);
+                    }
                     for (int j = 0; j < n; j++) {
                         float xj = x[b * n + j];
                         if (xj != 0f) {
@@ -94,7 +113,7 @@ public final class Dense implements Module {
 
             @Override
             public float[][] gradients() {
-                return new float[][] {gradWt, gradBias};
+                return gradBias == null ? new float[][] {gradWt} : new float[][] {gradWt, gradBias};
             }
         };
     }

@@ -1,0 +1,81 @@
+package org.spikecore.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.spikecore.data.LabeledImages;
+import org.spikecore.model.ArraySource;
+import org.spikecore.model.Leak;
+import org.spikecore.model.Network;
+import org.spikecore.model.NeuronModel;
+import org.spikecore.model.Reset;
+
+class ClassifierDeploymentTest {
+
+    /** n images of 4×4 in 4 classes: class c lights row c. */
+    private static LabeledImages rows(int n) {
+        byte[][] pixels = new byte[n][16];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 4;
+            for (int k = 0; k < 4; k++) {
+                pixels[i][labels[i] * 4 + k] = (byte) 200;
+            }
+        }
+        return new LabeledImages(4, 4, 4, pixels, labels);
+    }
+
+    @Test
+    void theDeployedNeuronIsTheTrainersLifInIntegerUnits() {
+        NeuronModel m = ClassifierDeployment.neuron(4096);
+        assertThat(m.states()).hasSize(1);
+        assertThat(m.states().get(0).leak()).isEqualTo(new Leak.Shift(3)); // beta 0.875
+        assertThat(m.threshold().value()).isEqualTo(4096);
+        // the engine subtracts before its next leak: theta / beta = 4681.14 units
+        assertThat(m.states().get(0).reset()).isEqualTo(Reset.add(-4681));
+    }
+
+    @Test
+    void theNetworkCarriesEachTestImagesSpikesInItsOwnWindow() {
+        ImageClassifier c = new ImageClassifier(new ImageClassifier.Config(6, 5, 4, 1e-2f, 0.8f, 1, Wage.FLOAT), 4, 4, 4, 3);
+        LabeledImages test = rows(3);
+        Network net = ClassifierDeployment.toNetwork(c, test, 4096);
+        ArraySource input = (ArraySource) net.nodes().get(0);
+        int expected = 0;
+        for (int i = 0; i < 3; i++) {
+            float[] x = c.testInput(test, i);
+            for (int t = 0; t < 5; t++) {
+                for (int k = 0; k < 16; k++) {
+                    expected += x[t * 16 + k] != 0f ? 1 : 0;
+                }
+            }
+        }
+        assertThat(input.ticks()).hasSize(expected);
+        for (int e = 0; e < input.ticks().length; e++) {
+            int window = input.ticks()[e] / 7; // steps + 2 ticks per image
+            int t = input.ticks()[e] % 7;
+            assertThat(t).isLessThan(5);
+            assertThat(c.testInput(test, window)[t * 16 + input.neurons()[e]]).isEqualTo(1f);
+        }
+        assertThat(net.projections()).hasSize(2);
+    }
+
+    @Test
+    void aTrainedClassifierKeepsItsAccuracyAndItsDecisionsOnTheEngine() {
+        for (Wage wage : new Wage[] {Wage.FLOAT, new Wage(8, 0, 8, 8, Wage.WeightScale.MSE)}) {
+            ImageClassifier c = new ImageClassifier(new ImageClassifier.Config(16, 10, 8, 1e-2f, 1f, 1, wage), 4, 4, 4, 7);
+            for (int e = 0; e < 8; e++) {
+                c.trainEpoch(rows(64), (b, n, l) -> { });
+            }
+            LabeledImages test = rows(40);
+            ImageClassifier.Evaluation trained = c.evaluate(test);
+            ClassifierDeployment.Result engine = ClassifierDeployment.run(c, test, trained, 4096, 2);
+            assertThat(trained.accuracy()).as("%s", wage).isGreaterThanOrEqualTo(0.95);
+            assertThat(engine.accuracy()).as("%s", wage).isGreaterThanOrEqualTo(0.95);
+            assertThat(engine.agreement()).as("%s", wage).isGreaterThanOrEqualTo(0.95);
+            assertThat(engine.synapticOpsPerImage()).isPositive();
+            // one thread or two: the engine's bits do not depend on it
+            assertThat(ClassifierDeployment.run(c, test, trained, 4096, 1)).usingRecursiveComparison().isEqualTo(engine);
+        }
+    }
+}
