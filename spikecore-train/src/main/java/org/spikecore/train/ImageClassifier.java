@@ -70,8 +70,9 @@ public final class ImageClassifier {
      * Fraction of test images classified right, {@code confusion[true][predicted]}, the class predicted
      * for each test image, and the work of
      * one inference: spikes per image into each dense layer (the input's, then the hidden layer's),
-     * synaptic operations per image (each spike into a dense layer drives one accumulate per output
-     * neuron) and, for comparison, the multiply-accumulates of the same layers run once as an ANN.
+     * synaptic operations per image (each spike drives one accumulate per non-zero weight of its
+     * row, as the engine delivers them) and, for comparison, the multiply-accumulates of the same
+     * layers run once as an ANN (one per non-zero weight).
      */
     public record Evaluation(double accuracy, int[][] confusion, int[] predictions, double[] spikesPerImage,
             double synapticOpsPerImage, long annMacsPerImage) {
@@ -131,8 +132,8 @@ public final class ImageClassifier {
         int[][] confusion = new int[test.classes()][test.classes()];
         int[] predictions = new int[test.size()];
         int correct = 0;
-        List<Module> modules = net.modules();
-        long[] eventsIntoDense = new long[2];
+        long[] inputEvents = new long[pixels];
+        long[] hiddenEvents = new long[config.hidden()];
         for (int from = 0; from < test.size(); from += TEST_CHUNK) {
             int to = Math.min(test.size(), from + TEST_CHUNK);
             float[][] x = new float[to - from][];
@@ -140,8 +141,12 @@ public final class ImageClassifier {
                 x[i - from] = testInput(test, i);
             }
             Sequential.Inference inference = net.inferWithEvents(x, config.steps());
-            eventsIntoDense[0] += inference.inputEvents();
-            eventsIntoDense[1] += inference.outputEvents()[1]; // the hidden LIF layer's spikes
+            for (int j = 0; j < pixels; j++) {
+                inputEvents[j] += inference.inputEvents()[j];
+            }
+            for (int h = 0; h < hiddenEvents.length; h++) {
+                hiddenEvents[h] += inference.outputEvents()[1][h]; // the hidden LIF layer's spikes
+            }
             for (int i = from; i < to; i++) {
                 int predicted = argmax(inference.counts()[i - from]);
                 predictions[i] = predicted;
@@ -150,11 +155,37 @@ public final class ImageClassifier {
                 correct += predicted == truth ? 1 : 0;
             }
         }
-        double[] spikes = {(double) eventsIntoDense[0] / test.size(), (double) eventsIntoDense[1] / test.size()};
-        double synapticOps = spikes[0] * modules.get(0).outShape().size() + spikes[1] * modules.get(2).outShape().size();
-        long macs = (long) pixels * modules.get(0).outShape().size()
-                + (long) modules.get(2).inShape().size() * modules.get(2).outShape().size();
+        double[] spikes = {(double) java.util.Arrays.stream(inputEvents).sum() / test.size(),
+                (double) java.util.Arrays.stream(hiddenEvents).sum() / test.size()};
+        // a spike drives one accumulate per non-zero weight of its row; the ANN one MAC per non-zero weight
+        double synapticOps = (double) (weightedEvents(inputEvents, 0) + weightedEvents(hiddenEvents, 1)) / test.size();
+        long macs = nonZeroWeights(0) + nonZeroWeights(1);
         return new Evaluation((double) correct / test.size(), confusion, predictions, spikes, synapticOps, macs);
+    }
+
+    /** Σ_j events[j] × (non-zero weights in input j's row of dense layer k). */
+    private long weightedEvents(long[] events, int k) {
+        float[] w = denseWeights(k);
+        int out = denseOutputs(k);
+        long ops = 0;
+        for (int j = 0; j < events.length; j++) {
+            if (events[j] != 0) {
+                int nonZero = 0;
+                for (int i = 0; i < out; i++) {
+                    nonZero += w[j * out + i] != 0f ? 1 : 0;
+                }
+                ops += events[j] * nonZero;
+            }
+        }
+        return ops;
+    }
+
+    private long nonZeroWeights(int k) {
+        long n = 0;
+        for (float v : denseWeights(k)) {
+            n += v != 0f ? 1 : 0;
+        }
+        return n;
     }
 
     /** Test image {@code i}'s input spikes ({@code steps × pixels}), the same in every evaluation. */

@@ -103,8 +103,8 @@ public final class Sequential {
         return forward(input, from, to, steps, null);
     }
 
-    /** The forward pass; adds to {@code events[k + 1]} the non-zero outputs of module k when it is not null. */
-    private Forward forward(float[][] input, int from, int to, int steps, long[] events) {
+    /** The forward pass; adds to {@code events[k + 1][i]} the non-zero outputs of unit i of module k when it is not null. */
+    private Forward forward(float[][] input, int from, int to, int steps, long[][] events) {
         int batch = to - from;
         int in = inSize();
         List<Module.Runner> runners = new ArrayList<>();
@@ -124,7 +124,7 @@ public final class Sequential {
             for (int k = 0; k < runners.size(); k++) {
                 x = runners.get(k).forward(t, x);
                 if (events != null) {
-                    events[k + 1] += nonZeros(x);
+                    countNonZeros(x, events[k + 1]);
                 }
             }
             output[t] = x;
@@ -268,11 +268,21 @@ public final class Sequential {
 
     /**
      * What inference saw, summed over samples and steps: the output spike counts per sample and
-     * output neuron, the non-zero values of the data ({@code inputEvents}) and of each module's
-     * output ({@code outputEvents[k]}) — the events that drive the next layer's synapses, from which
-     * synaptic operations follow.
+     * output neuron, and the non-zero values of the data ({@code inputEvents[j]}, per input unit j)
+     * and of each module's output ({@code outputEvents[k][i]}, per unit i of module k) — the events
+     * that drive the next layer's synapses, from which synaptic operations follow.
      */
-    public record Inference(int[][] counts, long inputEvents, long[] outputEvents) {
+    public record Inference(int[][] counts, long[] inputEvents, long[][] outputEvents) {
+
+        /** All non-zero values of the data. */
+        public long totalInputEvents() {
+            return java.util.Arrays.stream(inputEvents).sum();
+        }
+
+        /** All non-zero outputs of module k. */
+        public long totalOutputEvents(int k) {
+            return java.util.Arrays.stream(outputEvents[k]).sum();
+        }
     }
 
     /** {@link #infer} that also counts the events passed between modules. */
@@ -280,12 +290,16 @@ public final class Sequential {
         int out = outSize();
         int[][] counts = new int[input.length][out];
         int groups = (input.length + LifNetwork.GROUP - 1) / LifNetwork.GROUP;
-        List<long[]> perGroup = Groups.map(threads, groups, g -> {
+        List<long[][]> perGroup = Groups.map(threads, groups, g -> {
             int from = g * LifNetwork.GROUP;
             int to = Math.min(input.length, from + LifNetwork.GROUP);
-            long[] events = new long[modules.size() + 1];
+            long[][] events = new long[modules.size() + 1][];
+            events[0] = new long[inSize()];
+            for (int k = 0; k < modules.size(); k++) {
+                events[k + 1] = new long[modules.get(k).outShape().size()];
+            }
             for (int b = from; b < to; b++) {
-                events[0] += nonZeros(input[b]);
+                countNonZeros(input[b], events[0]);
             }
             float[][] output = forward(input, from, to, steps, events).output();
             for (float[] s : output) {
@@ -297,20 +311,24 @@ public final class Sequential {
             }
             return events;
         });
-        long[] total = new long[modules.size() + 1];
-        for (long[] e : perGroup) {
+        long[][] total = perGroup.get(0);
+        for (int g = 1; g < perGroup.size(); g++) {
             for (int k = 0; k < total.length; k++) {
-                total[k] += e[k];
+                for (int i = 0; i < total[k].length; i++) {
+                    total[k][i] += perGroup.get(g)[k][i];
+                }
             }
         }
         return new Inference(counts, total[0], java.util.Arrays.copyOfRange(total, 1, total.length));
     }
 
-    private static long nonZeros(float[] x) {
-        long n = 0;
-        for (float v : x) {
-            n += v != 0f ? 1 : 0;
+    /** Adds 1 to {@code into[i mod into.length]} for every non-zero {@code x[i]} (values laid out unit by unit, repeatedly). */
+    private static void countNonZeros(float[] x, long[] into) {
+        int n = into.length;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] != 0f) {
+                into[i % n]++;
+            }
         }
-        return n;
     }
 }

@@ -190,16 +190,26 @@ class SequentialTest {
             // events: the data's non-zeros, and the last layer's spikes are the output counts
             Sequential.Inference inference = net.inferWithEvents(x, steps);
             assertThat(inference.counts()).isDeepEqualTo(counts);
-            long nonZeros = 0;
+            int in = IMAGE.size();
+            long[] perPixel = new long[in];
             for (float[] sample : x) {
-                for (float v : sample) {
-                    nonZeros += v != 0f ? 1 : 0;
+                for (int i = 0; i < sample.length; i++) {
+                    perPixel[i % in] += sample[i] != 0f ? 1 : 0;
                 }
             }
-            assertThat(inference.inputEvents()).isEqualTo(nonZeros);
-            long spikes = java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).sum();
-            assertThat(inference.outputEvents()).hasSize(net.modules().size());
-            assertThat(inference.outputEvents()[net.modules().size() - 1]).isEqualTo(spikes);
+            assertThat(inference.inputEvents()).isEqualTo(perPixel);
+            int lastModule = net.modules().size() - 1;
+            assertThat(inference.outputEvents().length).isEqualTo(net.modules().size());
+            for (int i = 0; i < 2; i++) { // the last layer's events per neuron are its spike counts
+                long spikes = 0;
+                for (int[] c : counts) {
+                    spikes += c[i];
+                }
+                assertThat(inference.outputEvents()[lastModule][i]).isEqualTo(spikes);
+            }
+            assertThat(inference.totalOutputEvents(lastModule)).isEqualTo(
+                    java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).sum());
+            assertThat(inference.totalInputEvents()).isEqualTo(java.util.Arrays.stream(perPixel).sum());
             if (!wage.isFloat()) {
                 // 4-bit weights: at most 15 levels (±7 steps of the grid) per array
                 for (Module m : net.modules()) {
