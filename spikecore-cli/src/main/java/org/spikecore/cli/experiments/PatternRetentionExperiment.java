@@ -171,8 +171,7 @@ public final class PatternRetentionExperiment implements Experiment {
     }
 
     private static String label(Wage w) {
-        return w.isFloat() ? "float32" : "W" + w.weightBits() + " S" + w.stateBits() + " E" + w.errorBits() + " G" + w.gradBits()
-                + (w.weightScale() == Wage.WeightScale.MSE && w.weightBits() > 0 ? " mse-scale" : "");
+        return w.widths() + (w.weightScale() == Wage.WeightScale.MSE && w.weightBits() > 0 ? " mse-scale" : "");
     }
 
     private static String label(Wage w, int integerUnits) {

@@ -22,6 +22,11 @@ import org.spikecore.model.Threshold;
  * <li>three states P, Q, R with Q coupled into P, a threshold dynamic on R and R reset by adding
  * a jump J → {@link Qpr} with refractory weight {@code J/unitsPerOne} (the engine's {@code qpr}).</li>
  * </ul>
+ * A subtractive reset maps by its amount: the engine subtracts right after the spike, before the
+ * next tick's leak, so its reset by ϑ removes β·ϑ by the time the float layer (which subtracts
+ * after its leak) would; a network exported from a float {@link Lif} therefore resets by ϑ/β (as
+ * {@code ClassifierDeployment} does), and a preset with reset by ϑ trains here as a layer that
+ * removes a little more than the engine will.
  * Anything the float layers do not model — bias, noise, input shifts, initial values, a refractory
  * period, coupling shifts, other shapes — is an {@link IllegalArgumentException} naming it. The
  * engine's integer arithmetic (the one-unit minimum leak, floor shifts, 16-bit clamps) is what the

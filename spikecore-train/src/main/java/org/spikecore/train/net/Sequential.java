@@ -263,7 +263,7 @@ public final class Sequential {
 
     /** Output spike counts per sample and output neuron. */
     public int[][] infer(float[][] input, int steps) {
-        return inferWithEvents(input, steps).counts();
+        return run(input, steps, false).counts();
     }
 
     /**
@@ -287,6 +287,11 @@ public final class Sequential {
 
     /** {@link #infer} that also counts the events passed between modules. */
     public Inference inferWithEvents(float[][] input, int steps) {
+        return run(input, steps, true);
+    }
+
+    /** Inference; the event arrays are empty unless {@code countEvents}. */
+    private Inference run(float[][] input, int steps, boolean countEvents) {
         int out = outSize();
         int[][] counts = new int[input.length][out];
         int groups = (input.length + LifNetwork.GROUP - 1) / LifNetwork.GROUP;
@@ -294,14 +299,16 @@ public final class Sequential {
             int from = g * LifNetwork.GROUP;
             int to = Math.min(input.length, from + LifNetwork.GROUP);
             long[][] events = new long[modules.size() + 1][];
-            events[0] = new long[inSize()];
+            events[0] = new long[countEvents ? inSize() : 0];
             for (int k = 0; k < modules.size(); k++) {
-                events[k + 1] = new long[modules.get(k).outShape().size()];
+                events[k + 1] = new long[countEvents ? modules.get(k).outShape().size() : 0];
             }
-            for (int b = from; b < to; b++) {
-                countNonZeros(input[b], events[0]);
+            if (countEvents) {
+                for (int b = from; b < to; b++) {
+                    countNonZeros(input[b], events[0]);
+                }
             }
-            float[][] output = forward(input, from, to, steps, events).output();
+            float[][] output = forward(input, from, to, steps, countEvents ? events : null).output();
             for (float[] s : output) {
                 for (int b = from; b < to; b++) {
                     for (int i = 0; i < out; i++) {
