@@ -13,6 +13,7 @@ import org.spikecore.cli.bench.InferWorkload;
 import org.spikecore.cli.bench.PatternEpochWorkload;
 import org.spikecore.cli.bench.TrainWorkload;
 import org.spikecore.io.ResultsJson;
+import org.spikecore.model.CoreSemantics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +44,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--semantics", defaultValue = "spikecore",
+            description = "Core semantics of the engine workloads (cuba, ff): spikecore or nsat (default: ${DEFAULT-VALUE}).")
+    String semantics;
+
     /** Every workload, in the order help lists them. */
     static List<BenchWorkload> workloads() {
         return List.of(new CubaWorkload(), new FeedForwardWorkload(), new PatternEpochWorkload(), new TrainWorkload(),
@@ -61,10 +66,11 @@ public final class BenchCommand implements Callable<Integer> {
         BenchWorkload chosen = workloads().stream().filter(w -> w.name().equals(workload)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown workload '" + workload + "'; choose one of "
                         + workloads().stream().map(BenchWorkload::name).toList()));
-        BenchOptions options = new BenchOptions(threads, size, reps, seed);
+        BenchOptions options = new BenchOptions(threads, size, reps, seed, CoreSemantics.named(semantics));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("workload", chosen.name());
         result.put("threads", threads);
+        result.put("semantics", options.semantics().name());
         result.putAll(chosen.run(options));
         PrintWriter out = spec.commandLine().getOut();
         out.println("RESULT " + ResultsJson.toCompactJson(result));

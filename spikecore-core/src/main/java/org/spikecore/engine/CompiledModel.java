@@ -59,7 +59,10 @@ final class CompiledModel {
     final int accumulatorMin;
     final int accumulatorMax;
     final boolean anyNoise;
-    /** Whether the Vector API update applies: no noise, no multiplicative leak, sums fit in 32 bits. */
+    /**
+     * Whether the Vector API update applies (under either semantics): no noise, no multiplicative
+     * leak, sums fit in 32 bits.
+     */
     final boolean vectorizable;
     /** Whether every intermediate sum of an update fits in an int (the vector path's condition). */
     final boolean fitsInt;
@@ -157,10 +160,7 @@ final class CompiledModel {
         }
         threshold = m.threshold().value();
         fitsInt = worstSum < Integer.MAX_VALUE && Math.abs((long) threshold) + worst < Integer.MAX_VALUE;
-        boolean leftShifts = m.couplings().stream().anyMatch(c -> c.shift() < 0);
-        boolean rightGains = java.util.Arrays.stream(inputShift).anyMatch(g -> g < 0);
-        vectorizable = fitsInt && !anyNoise && !anyMultiply && !leftShifts && !rightGains
-                && semantics.equals(CoreSemantics.SPIKECORE);
+        vectorizable = fitsInt && !anyNoise && !anyMultiply;
         dynamicThresholdState = m.threshold().dynamicState();
         refractoryPeriod = m.refractoryPeriod();
         towardZeroShifts = semantics.couplingRounding() == CoreSemantics.ShiftRounding.TOWARD_ZERO_NEVER_ZERO;

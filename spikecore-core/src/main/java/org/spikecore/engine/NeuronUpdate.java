@@ -187,7 +187,7 @@ final class NeuronUpdate {
     }
 
     /** Every state's reset of neuron {@code i} (values clamped), and the refractory count set. */
-    private static void reset(SliceState s, int i) {
+    static void reset(SliceState s, int i) {
         CompiledModel m = s.model;
         for (int k = 0; k < m.states; k++) {
             switch (m.resetKind[k]) {

@@ -31,27 +31,57 @@ final class NeuronVectorUpdate {
         for (int k = m.states - 1; k >= 0; k--) {
             updateState(s, m, in, k, bound);
         }
+        int firstSpike = s.spikeCount;
         for (int i = 0; i < bound; i += lanes) {
             IntVector ref = IntVector.fromArray(INTS, s.refractory, i);
             VectorMask<Integer> refractory = ref.compare(VectorOperators.GT, 0);
             IntVector v = IntVector.fromArray(INTS, v0, i);
+            VectorMask<Integer> testable = refractory.not();
             if (refractory.anyTrue()) {
-                // refractory lanes count down and hold state 0; they cannot spike this tick
-                ref.sub(1).max(0).intoArray(s.refractory, i);
-                IntVector held = holdAtValue ? IntVector.broadcast(INTS, m.resetValue[0]) : IntVector.fromArray(INTS, oldV0, i);
-                v = v.blend(held, refractory);
-                v.intoArray(v0, i);
+                IntVector counted = ref.sub(1).max(0);
+                counted.intoArray(s.refractory, i);
+                if (m.nsatRefractory) {
+                    // NSAT: state 0 is overridden only when it resets to a value; test when the count reaches 0
+                    if (holdAtValue) {
+                        v = v.blend(IntVector.broadcast(INTS, m.resetValue[0]), refractory);
+                        v.intoArray(v0, i);
+                    }
+                    testable = counted.compare(VectorOperators.EQ, 0);
+                } else {
+                    // refractory lanes count down and hold state 0; they cannot spike this tick
+                    IntVector held = holdAtValue ? IntVector.broadcast(INTS, m.resetValue[0])
+                            : IntVector.fromArray(INTS, oldV0, i);
+                    v = v.blend(held, refractory);
+                    v.intoArray(v0, i);
+                }
             }
             IntVector theta = dyn == null ? IntVector.broadcast(INTS, m.threshold)
                     : IntVector.fromArray(INTS, dyn, i).add(m.threshold);
-            VectorMask<Integer> spike = v.compare(VectorOperators.GE, theta).andNot(refractory);
+            VectorMask<Integer> spike = v.compare(VectorOperators.GE, theta).and(testable);
             if (spike.anyTrue()) {
                 long bits = spike.toLong();
                 while (bits != 0) {
                     int lane = Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    NeuronUpdate.fire(s, i + lane);
+                    if (m.spikeBeforeClamp) {
+                        s.spikes[s.spikeCount++] = s.start + i + lane; // reset after the clamp below
+                    } else {
+                        NeuronUpdate.fire(s, i + lane);
+                    }
                 }
+            }
+        }
+        if (m.spikeBeforeClamp) {
+            for (int k = 0; k < m.states; k++) {
+                IntVector lo = IntVector.broadcast(INTS, m.floor[k]);
+                IntVector hi = IntVector.broadcast(INTS, m.ceiling[k]);
+                int[] nk = s.next[k];
+                for (int i = 0; i < bound; i += lanes) {
+                    IntVector.fromArray(INTS, nk, i).max(lo).min(hi).intoArray(nk, i);
+                }
+            }
+            for (int j = firstSpike; j < s.spikeCount; j++) {
+                NeuronUpdate.reset(s, s.spikes[j] - s.start);
             }
         }
         for (int k = m.states - 1; k >= 0; k--) {
@@ -64,13 +94,21 @@ final class NeuronVectorUpdate {
         s.neuronUpdates += n;
     }
 
-    /** State {@code k} of lanes {@code [0, bound)}: leak, couplings, input, bias, clamp. */
+    /**
+     * State {@code k} of lanes {@code [0, bound)}: leak, couplings, gained and saturated input, bias,
+     * and the clamp unless the spike test precedes it.
+     */
     private static void updateState(SliceState s, CompiledModel m, int[][] in, int k, int bound) {
         int[] xk = s.x[k];
         int[] nk = s.next[k];
         int[] ink = in[k];
         boolean hasInput = s.receivesInput[k];
         int inputShift = m.inputShift[k];
+        boolean saturateInput = m.accumulatorMax < Integer.MAX_VALUE;
+        IntVector accMin = IntVector.broadcast(INTS, m.accumulatorMin);
+        IntVector accMax = IntVector.broadcast(INTS, m.accumulatorMax);
+        boolean towardZero = m.towardZeroShifts;
+        boolean clamp = !m.spikeBeforeClamp;
         int bias = m.bias[k];
         int floor = m.floor[k];
         int ceiling = m.ceiling[k];
@@ -100,37 +138,64 @@ final class NeuronVectorUpdate {
             IntVector old = IntVector.fromArray(INTS, xk, i);
             IntVector v = old;
             if (leak >= 0) {
-                // leak = sign(x)·max(1, |x| >> shift), zero for x = 0: min(|x|, 1) is 1 exactly when x ≠ 0
-                IntVector abs = old.abs();
-                IntVector mag = abs.lanewise(VectorOperators.ASHR, leak).max(abs.min(1));
-                IntVector negative = old.lanewise(VectorOperators.ASHR, 31); // 0 or −1
-                v = v.sub(mag.lanewise(VectorOperators.XOR, negative).sub(negative)); // conditional negate
+                v = v.sub(neverZero(old, leak));
             }
             if (couplings > 0) {
-                IntVector t = IntVector.fromArray(INTS, from0, i).lanewise(VectorOperators.ASHR, shift0);
+                IntVector t = term(IntVector.fromArray(INTS, from0, i), shift0, towardZero);
                 v = add0 ? v.add(t) : v.sub(t);
             }
             if (couplings > 1) {
-                IntVector t = IntVector.fromArray(INTS, from1, i).lanewise(VectorOperators.ASHR, shift1);
+                IntVector t = term(IntVector.fromArray(INTS, from1, i), shift1, towardZero);
                 v = add1 ? v.add(t) : v.sub(t);
             }
             if (couplings > 2) {
-                IntVector t = IntVector.fromArray(INTS, from2, i).lanewise(VectorOperators.ASHR, shift2);
+                IntVector t = term(IntVector.fromArray(INTS, from2, i), shift2, towardZero);
                 v = add2 ? v.add(t) : v.sub(t);
             }
             for (int c = 3; c < couplings; c++) {
-                IntVector term = IntVector.fromArray(INTS, from[c], i).lanewise(VectorOperators.ASHR, shift[c]);
-                v = sign[c] > 0 ? v.add(term) : v.sub(term);
+                IntVector t = term(IntVector.fromArray(INTS, from[c], i), shift[c], towardZero);
+                v = sign[c] > 0 ? v.add(t) : v.sub(t);
             }
             if (hasInput) {
                 IntVector input = IntVector.fromArray(INTS, ink, i);
-                v = v.add(inputShift == 0 ? input : input.lanewise(VectorOperators.LSHL, inputShift));
+                if (inputShift > 0) {
+                    input = input.lanewise(VectorOperators.LSHL, inputShift);
+                } else if (inputShift < 0) {
+                    input = towardZero(input, -inputShift);
+                }
+                v = v.add(saturateInput ? input.max(accMin).min(accMax) : input);
                 zero.intoArray(ink, i); // consumed: the slot is reused a delay later
             }
             if (bias != 0) {
                 v = v.add(bias);
             }
-            v.max(floor).min(ceiling).intoArray(nk, i);
+            (clamp ? v.max(floor).min(ceiling) : v).intoArray(nk, i);
         }
+    }
+
+    /** {@code x·2^−shift}: a floor or NSAT's never-zero right shift, or an exact left shift for {@code shift ≤ 0}. */
+    private static IntVector term(IntVector x, int shift, boolean towardZero) {
+        if (shift <= 0) {
+            return shift == 0 ? x : x.lanewise(VectorOperators.LSHL, -shift);
+        }
+        return towardZero ? neverZero(x, shift) : x.lanewise(VectorOperators.ASHR, shift);
+    }
+
+    /** {@code sign(x)·max(1, |x| >> k)}, zero for x = 0: the shift leak and NSAT's {@code one_bit_shift}. */
+    private static IntVector neverZero(IntVector x, int k) {
+        IntVector abs = x.abs();
+        IntVector mag = abs.lanewise(VectorOperators.ASHR, k).max(abs.min(1)); // min(|x|, 1) = 1 exactly when x ≠ 0
+        return negateWhereNegative(mag, x);
+    }
+
+    /** {@code sign(x)·(|x| >> k)}: NSAT's {@code zero_bit_shift} for a negative gain. */
+    private static IntVector towardZero(IntVector x, int k) {
+        return negateWhereNegative(x.abs().lanewise(VectorOperators.ASHR, k), x);
+    }
+
+    /** {@code magnitude} with the sign of {@code x} (a conditional negate). */
+    private static IntVector negateWhereNegative(IntVector magnitude, IntVector x) {
+        IntVector negative = x.lanewise(VectorOperators.ASHR, 31); // 0 or −1
+        return magnitude.lanewise(VectorOperators.XOR, negative).sub(negative);
     }
 }

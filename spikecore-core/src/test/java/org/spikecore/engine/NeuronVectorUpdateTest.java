@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.spikecore.fixed.CounterRng;
 import org.spikecore.fixed.Format;
+import org.spikecore.model.CoreSemantics;
 import org.spikecore.model.Coupling;
 import org.spikecore.model.CoreSlice;
 import org.spikecore.model.NeuronModel;
@@ -29,18 +30,25 @@ class NeuronVectorUpdateTest {
                     List.of(Coupling.of(0, 1, -1, 1), Coupling.of(0, 2, 1, 0), new Coupling(1, 2, 1, 3, true),
                             Coupling.of(2, 0, -1, 5)),
                     Threshold.dynamic(400, 1), 2);
-            default -> new NeuronModel("m2",
+            case 2 -> new NeuronModel("m2",
                     List.of(StateSpec.of("v", f).withLeak(30).withReset(Reset.toValue(0)), StateSpec.of("w", f)),
                     List.of(Coupling.of(0, 1, 1, 0)), Threshold.fixed(0), 0);
+            // NSAT's eRBP-like neuron: a left-shifted coupling, a negative gain, a clamp below the threshold
+            default -> new NeuronModel("m3",
+                    List.of(StateSpec.of("v", f).withLeak(3).withClamp(-3000, 900).withReset(Reset.toValue(-20)),
+                            StateSpec.of("e", f).withInputShift(-2).withReset(Reset.add(-7)),
+                            StateSpec.of("g", f).withLeak(1).withInputShift(3)),
+                    List.of(Coupling.of(0, 1, 1, -4), Coupling.of(0, 2, -1, 2), Coupling.of(1, 2, 1, 5)),
+                    Threshold.fixed(1000), 4);
         };
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2})
-    void vectorUpdateEqualsScalarBitForBit(int variant) {
+    @CsvSource({"0, spikecore", "1, spikecore", "2, spikecore", "3, spikecore", "0, nsat", "1, nsat", "2, nsat", "3, nsat"})
+    void vectorUpdateEqualsScalarBitForBit(int variant, String semantics) {
         NeuronModel m = model(variant);
         int n = 203; // not a multiple of any lane count: exercises the tail
-        CompiledModel cm = new CompiledModel(m, 3000, org.spikecore.model.CoreSemantics.SPIKECORE);
+        CompiledModel cm = new CompiledModel(m, 3000, CoreSemantics.named(semantics));
         assertThat(cm.vectorizable).isTrue();
         CoreSlice slice = new CoreSlice(0, 0, 0, n);
         SliceState scalar = new SliceState(slice, cm, null, List.of(), 1);
@@ -50,6 +58,7 @@ class NeuronVectorUpdateTest {
         for (int k = 0; k < m.stateCount(); k++) {
             for (int i = 0; i < n; i++) {
                 int v = (int) (CounterRng.bits(variant, k, 0, i) % 3000);
+                v = Math.min(m.states().get(k).ceiling(), v);
                 scalar.x[k][i] = Math.max(m.states().get(k).floor(), v);
                 vector.x[k][i] = scalar.x[k][i];
             }
@@ -68,7 +77,7 @@ class NeuronVectorUpdateTest {
             scalar.swap();
             vector.swap();
             for (int k = 0; k < m.stateCount(); k++) {
-                assertThat(vector.x[k]).as("variant %d tick %d state %d", variant, tick, k).isEqualTo(scalar.x[k]);
+                assertThat(vector.x[k]).as("variant %d %s tick %d state %d", variant, semantics, tick, k).isEqualTo(scalar.x[k]);
             }
             assertThat(vector.refractory).isEqualTo(scalar.refractory);
             assertThat(java.util.Arrays.copyOf(vector.spikes, vector.spikeCount))

@@ -1,5 +1,7 @@
 package org.spikecore.cli.bench;
 
+import org.spikecore.model.CoreSemantics;
+
 /**
  * Options common to every bench workload.
  *
@@ -7,9 +9,11 @@ package org.spikecore.cli.bench;
  * @param size     a workload-specific size (neurons for cuba, batch for train/infer), 0 = default
  * @param reps     timed repetitions; the RESULT reports the median
  * @param seed     seed of everything random in the workload
+ * @param semantics the core rules the engine workloads run under
  */
-public record BenchOptions(int threads, int size, int reps, long seed) {
+public record BenchOptions(int threads, int size, int reps, long seed, CoreSemantics semantics) {
     public BenchOptions {
+        java.util.Objects.requireNonNull(semantics, "semantics");
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }

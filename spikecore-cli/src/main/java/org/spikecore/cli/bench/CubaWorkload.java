@@ -29,7 +29,7 @@ public final class CubaWorkload implements BenchWorkload {
         int capacity = (3 * n + o.threads() - 1) / o.threads();
         capacity += 3 - capacity % 3;
         long t0 = System.nanoTime();
-        Network net = BenchmarkNetworks.cuba(n, 80, o.seed(), capacity);
+        Network net = BenchmarkNetworks.cuba(n, 80, o.seed(), capacity).withSemantics(o.semantics());
         double[] times = new double[o.reps()];
         RunCounters counters = null;
         double setup = 0;

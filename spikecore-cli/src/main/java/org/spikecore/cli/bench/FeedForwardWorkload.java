@@ -29,7 +29,7 @@ public final class FeedForwardWorkload implements BenchWorkload {
     public Map<String, Object> run(BenchOptions o) {
         int samples = o.size() == 0 ? 64 : o.size();
         int capacity = Math.max(784, (1010 + o.threads() - 1) / o.threads());
-        Network net = BenchmarkNetworks.feedForward(0.1, 3.0, o.seed(), capacity);
+        Network net = BenchmarkNetworks.feedForward(0.1, 3.0, o.seed(), capacity).withSemantics(o.semantics());
         double[] times = new double[o.reps()];
         RunCounters counters = null;
         for (int r = 0; r < o.reps(); r++) {
