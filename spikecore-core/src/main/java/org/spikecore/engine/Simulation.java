@@ -45,6 +45,8 @@ public final class Simulation implements AutoCloseable {
     private final CoreStepper stepper;
     /** NSAT's global random stream, when the semantics replay it. */
     private final Pcg32 nsatStream;
+    /** NSAT's blank-out draws, when its stream replays stochastic synapses. */
+    private final NsatBlankOut nsatBlankOut;
     private final Map<Integer, SpikeRecorder> spikeRecorders = new HashMap<>();
     private final List<StateProbe> probes = new ArrayList<>();
     private int tick;
@@ -102,6 +104,8 @@ public final class Simulation implements AutoCloseable {
         }
         stepper = threads == 1 || cores.size() < 2 ? null : new CoreStepper(Math.min(threads, cores.size()), cores.size());
         nsatStream = nsatStream(network, seed, cores.size());
+        boolean anyStochastic = network.projections().stream().anyMatch(Projection::stochastic);
+        nsatBlankOut = nsatStream != null && anyStochastic ? new NsatBlankOut(network, slices) : null;
         if (nsatStream != null) {
             for (SliceState s : slices) {
                 if (s.model.anyNoise) {
@@ -122,12 +126,6 @@ public final class Simulation implements AutoCloseable {
         if (coreCount > 1) {
             throw new IllegalArgumentException("NSAT's PCG32 stream is one sequence for one core, but the network needs "
                     + coreCount + " cores; use the counter-based generator or a larger core capacity");
-        }
-        for (Projection p : network.projections()) {
-            if (p.stochastic()) {
-                throw new IllegalArgumentException("not supported yet: blank-out (stochastic projection " + p.name()
-                        + ") drawn from NSAT's PCG32 stream");
-            }
         }
         for (Node n : network.nodes()) {
             if (n instanceof Population p) {
@@ -253,6 +251,9 @@ public final class Simulation implements AutoCloseable {
             stepper.step(stepCoreThisTick);
         }
         route(t);
+        if (nsatBlankOut != null) {
+            nsatBlankOut.draw(nodeSpikes, nodeSpikeCount, nsatStream);
+        }
         tick++;
     }
 
@@ -275,12 +276,26 @@ public final class Simulation implements AutoCloseable {
         if (t == 0) {
             return;
         }
-        for (Incoming inc : s.incoming) {
+        for (int in = 0; in < s.incoming.size(); in++) {
+            Incoming inc = s.incoming.get(in);
             int[] spikes = nodeSpikes[inc.preNode()];
             int count = nodeSpikeCount[inc.preNode()];
             int[] acc = s.input[(t - 1 + inc.delay()) % s.ringSize][inc.targetState()];
             SynapseMemory mem = inc.memory();
-            if (!inc.stochastic()) {
+            if (s.nsatTransmit != null) {
+                byte[] bits = s.nsatTransmit[in];
+                int len = s.length;
+                long[] ops = {0};
+                for (int k = 0; k < count; k++) {
+                    mem.forward(spikes[k], (pre, post, w) -> {
+                        if (bits[pre * len + post] != 0) {
+                            acc[post] += w;
+                            ops[0]++;
+                        }
+                    });
+                }
+                s.synOps += ops[0];
+            } else if (!inc.stochastic()) {
                 long ops = 0;
                 for (int k = 0; k < count; k++) {
                     ops += mem.accumulateForward(spikes[k], acc, 0);

@@ -32,6 +32,11 @@ final class SliceState {
      * the counter-based generator draws them inside the update.
      */
     double[][] gaussianDraws;
+    /**
+     * Per incoming projection, NSAT's blank-out bit of each (pre, post) synapse for the spikes being
+     * delivered ({@code [incoming][pre·length + post]}); null unless NSAT's stream draws them.
+     */
+    byte[][] nsatTransmit;
     int spikeCount;
     long synOps;
     long neuronUpdates;

@@ -185,9 +185,30 @@ public final class NsatRun {
         return bits;
     }
 
+    /**
+     * NSAT blanks out all posts of a pre's list with the probability of its first post, so a post
+     * with probability 0 in a list whose other posts transmit would still transmit sometimes; the
+     * engine drops probability-0 synapses, so such a list is refused rather than run differently.
+     */
+    private static void refuseMixedBlankOut(NsatConfig config) {
+        for (NsatConfig.Synapse s : config.synapses()) {
+            if (config.neurons().get(s.post()).probability()[s.state()] != 0) {
+                continue;
+            }
+            for (NsatConfig.Synapse other : config.synapses()) {
+                if (other.preIsInput() == s.preIsInput() && other.pre() == s.pre() && other.state() == s.state()
+                        && config.neurons().get(other.post()).probability()[other.state()] != 0) {
+                    throw new SpikecoreException("not supported yet: the synapses of " + s.preName() + " into state "
+                            + s.state() + " mix prob 0 with other blank-out probabilities (NSAT applies the first post's"
+                            + " to all)");
+                }
+            }
+        }
+    }
+
     /** One projection per (pre, post neuron, target state), weights summed where a pair repeats. */
     private static List<Projection> projections(NsatConfig config) {
-        Format weights = Format.signedInt(config.globals().weightBoundary() + 1);
+        refuseMixedBlankOut(config);
         Map<String, Map<Integer, Integer>> groups = new LinkedHashMap<>();
         for (NsatConfig.Synapse s : config.synapses()) {
             String pre = s.preIsInput() ? INPUTS : neuronName(s.pre());
@@ -204,9 +225,13 @@ public final class NsatRun {
             int preSize = pre.equals(INPUTS) ? config.inputCount() : 1;
             int[] pres = g.getValue().keySet().stream().mapToInt(Integer::intValue).toArray();
             int[] ws = g.getValue().values().stream().mapToInt(Integer::intValue).toArray();
-            for (int k = 0; k < ws.length; k++) {
-                ws[k] = weights.saturate(ws[k]);
+            // NSAT adds each synapse's weight on its own: a repeated pair's sum may need more bits
+            long widest = java.util.Arrays.stream(ws).mapToLong(w -> Math.abs((long) w)).max().orElse(0);
+            int bits = config.globals().weightBoundary() + 1;
+            while (bits < 16 && widest >= (1L << (bits - 1))) {
+                bits++;
             }
+            Format weights = Format.signedInt(bits);
             int probability = config.neurons().get(post).probability()[state];
             if (probability < 0 || probability > 15) {
                 throw new SpikecoreException("config.neurons[" + post + "].prob[" + state + "] = " + probability

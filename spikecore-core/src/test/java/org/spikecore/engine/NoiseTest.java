@@ -131,4 +131,34 @@ class NoiseTest {
             }
         }
     }
+
+    @Test
+    void nsatsStreamBlanksOutPostsInDescendingOrder() {
+        // one input spiking every tick into 3 memoryless posts with weight 1 and probability 7/15;
+        // NSAT draws for the posts in descending order
+        NeuronModel m = memoryless(new Noise.None());
+        org.spikecore.model.ArraySource input = new org.spikecore.model.ArraySource("in", 1,
+                java.util.stream.IntStream.range(0, 40).toArray(), new int[40]);
+        Network net = new Network(List.of(input, new Population("n", 3, m)),
+                List.of(new org.spikecore.model.Projection("w", "in", "n", new org.spikecore.model.DenseConnectivity(1, 3,
+                        new int[] {1, 1, 1}), Format.INT8, 0, 1, 7 / 15.0)))
+                .withSemantics(CoreSemantics.NSAT.withRandom(new CoreSemantics.RandomSource.NsatPcg32(5)));
+        Pcg32 reference = new Pcg32(8, 5);
+        int transmitted = 0;
+        try (Simulation sim = new Simulation(net, 8, 1, false)) {
+            sim.run(1);
+            for (int t = 1; t < 40; t++) {
+                int[] expected = new int[3];
+                for (int post = 2; post >= 0; post--) {
+                    expected[post] = reference.boundedRand(15) < 7 ? 1 : 0;
+                }
+                sim.run(1);
+                for (int post = 0; post < 3; post++) {
+                    assertThat(sim.state("n", post, 0)).as("tick %d post %d", t, post).isEqualTo(expected[post]);
+                    transmitted += expected[post];
+                }
+            }
+        }
+        assertThat(transmitted).isBetween(30, 80); // 117 draws at 7/15
+    }
 }
