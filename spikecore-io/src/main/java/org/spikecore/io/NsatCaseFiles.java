@@ -34,14 +34,24 @@ public final class NsatCaseFiles {
 
     /** Reads the {@code config} of the case file {@code file}. */
     public static NsatConfig readConfig(Path file) {
-        JsonNode root = readTree(file);
-        return config(file, field(file, root, "config", ""));
+        return readConfig(file, read(file));
+    }
+
+    /** Parses the {@code config} of a case held in {@code json}; {@code source} names it in messages. */
+    public static NsatConfig readConfig(Path source, byte[] json) {
+        JsonNode root = readTree(source, json);
+        return config(source, field(source, root, "config", ""));
     }
 
     /** Reads the {@code output} object of a case file (the expected result), as plain JSON values. */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> readOutput(Path file) {
-        JsonNode root = readTree(file);
+        return readOutput(file, read(file));
+    }
+
+    /** Parses the {@code output} object of a case held in {@code json}, as plain JSON values. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readOutput(Path file, byte[] json) {
+        JsonNode root = readTree(file, json);
         JsonNode out = field(file, root, "output", "");
         if (!out.isObject()) {
             throw bad(file, "output", "must be an object");
@@ -84,9 +94,17 @@ public final class NsatCaseFiles {
         }
     }
 
-    private static JsonNode readTree(Path file) {
+    private static byte[] read(Path file) {
         try {
-            JsonNode root = MAPPER.readTree(Files.readAllBytes(file));
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SpikecoreException("NSAT case " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode readTree(Path file, byte[] json) {
+        try {
+            JsonNode root = MAPPER.readTree(json);
             if (root == null || !root.isObject()) {
                 throw new SpikecoreException("NSAT case " + file + ": the file is not a JSON object");
             }
