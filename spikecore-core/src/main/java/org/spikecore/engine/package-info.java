@@ -20,8 +20,9 @@
  * (at its reset value if that reset sets a value, else at its previous value) and cannot spike.</li>
  * <li><b>Threshold.</b> Otherwise it spikes when {@code x_0[t+1] ≥ θ (+ x_d[t+1] for a dynamic
  * threshold on state d)}.</li>
- * <li><b>Reset.</b> On a spike every state applies its reset (keep, set to a value, or add a
- * clamped increment) and the refractory count is set to the model's period.</li>
+ * <li><b>Reset.</b> On a spike every state applies its reset (keep, set to a value, add a
+ * clamped increment, or raise to at least a value: {@code x = max(value, x)}) and the refractory
+ * count is set to the model's period.</li>
  * <li><b>Route.</b> Spikes of all cores are gathered per node in core order (so neuron indices
  * ascend); spike sources draw theirs ({@code BernoulliSource}: counter-based draw keyed (seed,
  * node, t, neuron)) or read them ({@code ArraySource}).</li>

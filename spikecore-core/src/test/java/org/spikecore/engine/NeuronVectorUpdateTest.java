@@ -9,6 +9,7 @@ import org.spikecore.fixed.CounterRng;
 import org.spikecore.fixed.Format;
 import org.spikecore.model.Coupling;
 import org.spikecore.model.CoreSlice;
+import org.spikecore.model.MihalasNieburBehaviour;
 import org.spikecore.model.NeuronModel;
 import org.spikecore.model.Reset;
 import org.spikecore.model.StateSpec;
@@ -29,14 +30,16 @@ class NeuronVectorUpdateTest {
                     List.of(Coupling.of(0, 1, -1, 1), Coupling.of(0, 2, 1, 0), new Coupling(1, 2, 1, 3, true),
                             Coupling.of(2, 0, -1, 5)),
                     Threshold.dynamic(400, 1), 2);
-            default -> new NeuronModel("m2",
+            case 2 -> new NeuronModel("m2",
                     List.of(StateSpec.of("v", f).withLeak(30).withReset(Reset.toValue(0)), StateSpec.of("w", f)),
                     List.of(Coupling.of(0, 1, 1, 0)), Threshold.fixed(0), 0);
+            // eleven couplings, a dynamic threshold and the at-least reset of Θ
+            default -> MihalasNieburBehaviour.HYPERPOLARIZATION_INDUCED_BURSTING.model();
         };
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2})
+    @ValueSource(ints = {0, 1, 2, 3})
     void vectorUpdateEqualsScalarBitForBit(int variant) {
         NeuronModel m = model(variant);
         int n = 203; // not a multiple of any lane count: exercises the tail
