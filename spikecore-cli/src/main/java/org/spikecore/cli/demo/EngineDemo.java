@@ -42,13 +42,14 @@ public final class EngineDemo implements DemoSection {
                 spikes[0] / (n * ticks * 1e-4), counters.synOps(), counters.totalWordReads());
         out.printf("   1 thread and 2 threads give identical spike trains: %s (last run %.3f s)%n",
                 Arrays.equals(rasters[0], rasters[1]), seconds);
-        out.println("   Mihalas-Niebur presets (1 ms ticks, the paper's protocols): behaviour, spikes, first spike, shown?");
+        out.println("   Mihalas-Niebur presets, 1 ms ticks, the paper's protocols:");
+        out.printf("     %-38s %6s  %11s  %s%n", "behaviour (panel)", "spikes", "first spike", "verdict");
         for (MihalasNieburBehaviour b : MihalasNieburBehaviour.values()) {
             try (Simulation sim = new Simulation(b.network(), seed, 1, true)) {
                 SpikeRecorder r = sim.recordSpikes(MihalasNieburBehaviour.NEURON);
                 sim.run(b.durationMs());
                 int[] t = r.ticks();
-                out.printf("     %c %-36s %3d spikes  %9s  %s%n", b.panel(), b.label(), t.length,
+                out.printf("     %-38s %6d  %11s  %s%n", b.label() + " (" + b.panel() + ")", t.length,
                         t.length == 0 ? "-" : t[0] + " ms", b.shownBy(t) ? "shown" : "MISSING");
             }
         }
