@@ -25,8 +25,9 @@ import org.spikecore.fixed.Format;
  *
  * <p>Nineteen of the paper's twenty behaviours are here. Input bistability (panel J: 1.5, 1.7, 1.5,
  * 1.7 V/s) is left out because its outcome is decided by a knife edge at 1 ms steps: whether the last
- * spike before the switch at 500 ms falls just before or just after it. A change of 0.3 % in G or I_e
- * moves the float reference itself from 14 to 22 spikes, so no integer instance can be held to it.
+ * spike before the switch at 500 ms falls just before or just after it. Raising I_e by 0.3 % or
+ * lowering G by 0.5 % moves the float model itself from 14 to 23 spikes, so no integer instance
+ * (whose G·dt is 0.39 % low) can be held to it.
  */
 public enum MihalasNieburBehaviour {
     TONIC_SPIKING('A', 0, 0, 0, 200, step(0, 200, 1.5)),
