@@ -18,6 +18,7 @@ final class CompiledModel {
     static final int RESET_KEEP = 0;
     static final int RESET_TO_VALUE = 1;
     static final int RESET_ADD = 2;
+    static final int RESET_AT_LEAST = 3;
 
     final int states;
     final int[] floor;
@@ -126,6 +127,10 @@ final class CompiledModel {
                 case Reset.Add(int d) -> {
                     resetKind[k] = RESET_ADD;
                     resetValue[k] = d;
+                }
+                case Reset.AtLeast(int v) -> {
+                    resetKind[k] = RESET_AT_LEAST;
+                    resetValue[k] = v;
                 }
             }
             long magnitude = Math.max(Math.abs((long) st.format().min()), st.format().max());

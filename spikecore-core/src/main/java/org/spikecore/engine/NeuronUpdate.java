@@ -194,6 +194,7 @@ final class NeuronUpdate {
                 case CompiledModel.RESET_TO_VALUE -> s.next[k][i] = m.resetValue[k];
                 case CompiledModel.RESET_ADD -> s.next[k][i] = (int) Math.max(m.floor[k],
                         Math.min(m.ceiling[k], (long) s.next[k][i] + m.resetValue[k]));
+                case CompiledModel.RESET_AT_LEAST -> s.next[k][i] = Math.max(m.resetValue[k], s.next[k][i]);
                 default -> {
                 }
             }

@@ -11,8 +11,8 @@
  * target state for tick {@code t−1+delay} (delay ≥ 1). Sums are exact 32-bit integers (the network
  * bounds fan-in × |weight| below 2^30). A stochastic synapse transmits when the counter-based draw
  * keyed (seed, projection, t−1, pre·postSize+post) falls below its probability. The sum of a state's
-input, after its gain ({@code << g}, or for a negative gain {@code sign(x)·(|x| >> −g)}), saturates to
-the semantics' accumulator width (32 bits: exact; [NSAT: 16 bits]).</li>
+ * input, after its gain ({@code << g}, or for a negative gain {@code sign(x)·(|x| >> −g)}), saturates
+ * to the semantics' accumulator width (32 bits: exact; [NSAT: 16 bits]).</li>
  * <li><b>Integrate.</b> States are updated from the last to the first:
  * {@code x_k[t+1] = clamp_k( x_k − leak(x_k) + Σ_c sign_c·(x_src·2^−shift_c) + input_k + bias_k + η_k )},
  * where {@code leak(x) = sign(x)·max(1, |x| >> leakShift_k)} (the NSAT rule: a non-zero state leaks
@@ -29,8 +29,9 @@ the semantics' accumulator width (32 bits: exact; [NSAT: 16 bits]).</li>
  * has reached zero].</li>
  * <li><b>Threshold.</b> Otherwise it spikes when {@code x_0[t+1] ≥ θ (+ x_d[t+1] for a dynamic
  * threshold on state d)} [NSAT: on the unclamped sums, then every state is clamped].</li>
- * <li><b>Reset.</b> On a spike every state applies its reset (keep, set to a value, or add a
- * clamped increment) and the refractory count is set to the model's period.</li>
+ * <li><b>Reset.</b> On a spike every state applies its reset (keep, set to a value, add a
+ * clamped increment, or raise to at least a value: {@code x = max(value, x)}) and the refractory
+ * count is set to the model's period.</li>
  * <li><b>Route.</b> Spikes of all cores are gathered per node in core order (so neuron indices
  * ascend); spike sources draw theirs ({@code BernoulliSource}: counter-based draw keyed (seed,
  * node, t, neuron)) or read them ({@code ArraySource}).</li>

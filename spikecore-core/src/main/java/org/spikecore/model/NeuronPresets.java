@@ -67,73 +67,84 @@ public final class NeuronPresets {
                 List.of(Coupling.of(0, 1, 1, couplingShift)), Threshold.fixed(threshold), 0);
     }
 
-    /** Behaviours of the Mihalas–Niebur neuron shown by {@link #mihalasNiebur}. */
-    public enum MihalasNieburMode {
-        /** Regular spiking under constant drive. */
-        TONIC_SPIKING,
-        /** Groups of fast spikes separated by pauses. */
-        TONIC_BURSTING,
-        /** Inter-spike intervals that lengthen under constant drive. */
-        SPIKE_FREQUENCY_ADAPTATION,
-        /** A spike after release from hyperpolarisation (drive it with a negative then zero input). */
-        REBOUND_SPIKE
+    /**
+     * The Mihalas–Niebur neuron of {@code behaviour} (the paper's equations and parameters are in
+     * {@link MihalasNieburBehaviour}) as an instance of the general form, one tick = 1 ms (forward
+     * Euler), four 16-bit states: V − E_L and Θ − Θ_∞ in {@value MihalasNieburBehaviour#UNITS_PER_MV}
+     * units per mV, I1 and I2 in 2048 units per V/s (3 more fractional bits, so that A2 = −0.1 V/s is
+     * 205 units and the slow I2 does not fade under the one-unit leak). Each rate·dt is a short sum
+     * of signed powers of two, a leak shift plus couplings, whose signs are mixed so that the floor
+     * shifts' rounding offsets cancel on average:
+     * <pre>
+     * G·dt  = 0.05   ≈ 2^−4 − 2^−7 − 2^−8 − 2^−10           = 0.049805 (−0.39 %)   leak 4, +V>>7, +V>>8, +V>>10
+     * b·dt  = 0.01   ≈ 2^−6 − 2^−8 − 2^−9 + 2^−12           = 0.010010 (+0.10 %)   −Θ>>6, +Θ>>8, +Θ>>9, −Θ>>12
+     * k1·dt = 0.2    ≈ 2^−2 − 2^−4 + 2^−6 − 2^−8            = 0.199219 (−0.39 %)   leak 2, +I1>>4, −I1>>6, +I1>>8
+     * k2·dt = 0.02   ≈ 2^−5 − 2^−6 + 2^−8 + 2^−11           = 0.020020 (+0.10 %)   leak 5, +I2>>6, −I2>>8, −I2>>11
+     * a·dt  = 0.005  ≈ 2^−7 − 2^−9 − 2^−10 + 2^−13          = 0.005005 (+0.10 %)   Θ += V>>7 − V>>9 − V>>10 + V>>13
+     * a·dt  = 0.03   ≈ 2^−5 − 2^−10 − 2^−11 + 2^−12         = 0.030029 (+0.10 %)
+     * a·dt  = −0.08  ≈ −(2^−3 − 2^−5 − 2^−6 + 2^−9)         = −0.080078 (+0.10 %)
+     * V += I1>>3 + I2>>3 + input;   spike when V ≥ 5120 (Θ_∞ − E_L = 20 mV) + Θ
+     * reset: V = 0 (V_r = E_L), Θ = max(Θ, −2560) (Θ_r − Θ_∞ = −10 mV), I1 = A1, I2 += A2
+     * </pre>
+     * The leak of θ is couplings only: its one-unit minimum would otherwise dominate b·Θ for Θ below
+     * 0.25 mV. The external current enters V through a projection (see
+     * {@link MihalasNieburBehaviour#network()}).
+     */
+    public static NeuronModel mihalasNiebur(MihalasNieburBehaviour behaviour) {
+        int mv = MihalasNieburBehaviour.UNITS_PER_MV;
+        int currentUnits = mv << MihalasNieburBehaviour.CURRENT_EXTRA_BITS;
+        List<Coupling> couplings = new java.util.ArrayList<>();
+        addDecay(couplings, 0, -7, -8, -10);
+        couplings.add(Coupling.of(0, 2, 1, MihalasNieburBehaviour.CURRENT_EXTRA_BITS));
+        couplings.add(Coupling.of(0, 3, 1, MihalasNieburBehaviour.CURRENT_EXTRA_BITS));
+        addDecay(couplings, 1, 6, -8, -9, 12);
+        addDrive(couplings, 1, 0, thresholdCoupling((int) behaviour.a()));
+        addDecay(couplings, 2, -4, 6, -8);
+        addDecay(couplings, 3, -6, 8, 11);
+        int v0 = (int) Math.round((behaviour.initialV() - MihalasNieburBehaviour.E_L) * mv);
+        int theta0 = (int) Math.round((behaviour.initialTheta() - MihalasNieburBehaviour.THETA_INF) * mv);
+        return new NeuronModel("mihalas-niebur-" + behaviour.label().replace(' ', '-'),
+                List.of(StateSpec.of("V", S16).withLeak(4).withReset(Reset.toValue(0)).withInitial(v0),
+                        StateSpec.of("theta", S16)
+                                .withReset(Reset.atLeast((int) ((MihalasNieburBehaviour.THETA_R
+                                        - MihalasNieburBehaviour.THETA_INF) * mv)))
+                                .withInitial(theta0),
+                        StateSpec.of("I1", S16).withLeak(2)
+                                .withReset(Reset.toValue((int) Math.round(behaviour.a1() * currentUnits)))
+                                .withInitial((int) Math.round(MihalasNieburBehaviour.I1_INITIAL * currentUnits)),
+                        StateSpec.of("I2", S16).withLeak(5)
+                                .withReset(Reset.add((int) Math.round(behaviour.a2() * currentUnits)))
+                                .withInitial((int) Math.round(MihalasNieburBehaviour.I2_INITIAL * currentUnits))),
+                couplings, Threshold.dynamic((int) ((MihalasNieburBehaviour.THETA_INF - MihalasNieburBehaviour.E_L) * mv), 1),
+                0);
+    }
+
+    /** The power-of-two expansion of a·dt (a in s⁻¹, dt = 1 ms) as signed shifts; see {@link #mihalasNiebur}. */
+    private static int[] thresholdCoupling(int aPerSecond) {
+        return switch (aPerSecond) {
+            case 0 -> new int[0];
+            case 5 -> new int[] {7, -9, -10, 13};
+            case 30 -> new int[] {5, -10, -11, 12};
+            case -80 -> new int[] {-3, 5, 6, -9};
+            default -> throw new IllegalArgumentException("no power-of-two expansion of a = " + aPerSecond + " /s");
+        };
     }
 
     /**
-     * Mihalas–Niebur (Neural Computation 2009) in NSAT's four-state form, one tick = 1 ms, 64 units
-     * per mV, voltages relative to E_L:
-     * <pre>
-     * V' = V − leak5(V) − (V >> 6) + I1 + I2 + I_e      (G·dt ≈ 2^−5 + 2^−6 ≈ 0.047 /ms)
-     * Θ' = Θ − leak_b(Θ) + a·V                            (the dynamic part of the threshold)
-     * I1' = I1 − leak2(I1),  I2' = I2 − leak6(I2) − (I2 >> 8)   (k1 ≈ 0.25, k2 ≈ 0.02 /ms)
-     * spike when V ≥ 20 mV + Θ;  then V = 0 (V_r = E_L), I1 = A1, I2 += A2
-     * </pre>
-     * with per-mode constants: tonic spiking (a = 0, I_e = 1.5 mV/ms), bursting (a ≈ 2^−8,
-     * A1 = 10, A2 = −0.6, I_e = 2), adaptation (a ≈ 2^−8 with b ≈ 2^−7, I_e = 1.5), rebound (a = b ≈ 2^−7,
-     * no bias: drive it with an inhibitory input, then release it; Θ follows V down, and V recovers
-     * faster than Θ). a/b must stay below about 1.2, or a strongly hyperpolarised neuron would find its
-     * threshold below its voltage. The input of a
-     * projection is added to V (state 0) unless it targets another state.
+     * Couplings removing {@code Σ sign(s)·x_k·2^−|s|} from state k each tick, beyond its leak: a
+     * positive s subtracts {@code x_k >> s}, a negative one adds {@code x_k >> −s}.
      */
-    public static NeuronModel mihalasNiebur(MihalasNieburMode mode) {
-        int mv = 64;
-        int bias;
-        int aShift; // Θ += V >> aShift, or -1 for a = 0
-        int bShift = 7;
-        int a1 = 0;
-        int a2 = 0;
-        switch (mode) {
-            case TONIC_SPIKING -> {
-                bias = 3 * mv / 2;
-                aShift = -1;
-            }
-            case TONIC_BURSTING -> {
-                bias = 2 * mv;
-                aShift = 8;
-                a1 = 10 * mv;
-                a2 = -(6 * mv) / 10;
-            }
-            case SPIKE_FREQUENCY_ADAPTATION -> {
-                bias = 3 * mv / 2;
-                aShift = 8;
-            }
-            case REBOUND_SPIKE -> {
-                bias = 0;
-                aShift = 7;
-            }
-            default -> throw new IllegalArgumentException("unknown mode " + mode);
+    private static void addDecay(List<Coupling> out, int k, int... signedShifts) {
+        for (int s : signedShifts) {
+            out.add(Coupling.of(k, k, s > 0 ? -1 : 1, Math.abs(s)));
         }
-        List<Coupling> couplings = new java.util.ArrayList<>(List.of(Coupling.of(0, 0, -1, 6), Coupling.of(0, 2, 1, 0),
-                Coupling.of(0, 3, 1, 0), Coupling.of(3, 3, -1, 8)));
-        if (aShift >= 0) {
-            couplings.add(Coupling.of(1, 0, 1, aShift));
+    }
+
+    /** Couplings adding {@code Σ sign(s)·(x_source >> |s|)} into state {@code target}. */
+    private static void addDrive(List<Coupling> out, int target, int source, int... signedShifts) {
+        for (int s : signedShifts) {
+            out.add(Coupling.of(target, source, s > 0 ? 1 : -1, Math.abs(s)));
         }
-        return new NeuronModel("mihalas-niebur-" + mode.name().toLowerCase().replace('_', '-'),
-                List.of(StateSpec.of("V", S16).withLeak(5).withBias(bias).withReset(Reset.toValue(0)),
-                        StateSpec.of("theta", S16).withLeak(bShift),
-                        StateSpec.of("I1", S16).withLeak(2).withReset(Reset.toValue(a1)),
-                        StateSpec.of("I2", S16).withLeak(6).withReset(Reset.add(a2))),
-                couplings, Threshold.dynamic(20 * mv, 1), 0);
     }
 
     /**

@@ -15,6 +15,14 @@ public sealed interface Reset {
     record Add(int delta) implements Reset {
     }
 
+    /**
+     * The state is raised to at least {@code value}: {@code x = max(value, x)}. Mihalas–Niebur's
+     * threshold reset {@code Θ ← max(Θ_r, Θ)}: a spike never lowers a threshold that is already
+     * above its reset value.
+     */
+    record AtLeast(int value) implements Reset {
+    }
+
     /** Shorthand for {@link Keep}. */
     static Reset keep() {
         return new Keep();
@@ -28,5 +36,10 @@ public sealed interface Reset {
     /** Shorthand for {@link Add}. */
     static Reset add(int delta) {
         return new Add(delta);
+    }
+
+    /** Shorthand for {@link AtLeast}. */
+    static Reset atLeast(int value) {
+        return new AtLeast(value);
     }
 }

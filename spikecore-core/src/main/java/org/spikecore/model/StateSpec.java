@@ -41,9 +41,18 @@ public record StateSpec(String name, Format format, int floor, int ceiling, Leak
             throw new IllegalArgumentException("state " + name + ": initial value " + initial + " is outside [" + floor
                     + ", " + ceiling + "]");
         }
-        if (reset instanceof Reset.ToValue(int v) && (v < floor || v > ceiling)) {
-            throw new IllegalArgumentException("state " + name + ": reset value " + v + " is outside [" + floor + ", "
-                    + ceiling + "]");
+        if (reset instanceof Reset.ToValue(int v)) {
+            requireInClamp(name, v, floor, ceiling);
+        }
+        if (reset instanceof Reset.AtLeast(int v)) {
+            requireInClamp(name, v, floor, ceiling);
+        }
+    }
+
+    private static void requireInClamp(String name, int resetValue, int floor, int ceiling) {
+        if (resetValue < floor || resetValue > ceiling) {
+            throw new IllegalArgumentException("state " + name + ": reset value " + resetValue + " is outside [" + floor
+                    + ", " + ceiling + "]");
         }
     }
 

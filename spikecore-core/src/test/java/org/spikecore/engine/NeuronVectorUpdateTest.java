@@ -10,6 +10,7 @@ import org.spikecore.fixed.Format;
 import org.spikecore.model.CoreSemantics;
 import org.spikecore.model.Coupling;
 import org.spikecore.model.CoreSlice;
+import org.spikecore.model.MihalasNieburBehaviour;
 import org.spikecore.model.NeuronModel;
 import org.spikecore.model.Reset;
 import org.spikecore.model.StateSpec;
@@ -34,17 +35,20 @@ class NeuronVectorUpdateTest {
                     List.of(StateSpec.of("v", f).withLeak(30).withReset(Reset.toValue(0)), StateSpec.of("w", f)),
                     List.of(Coupling.of(0, 1, 1, 0)), Threshold.fixed(0), 0);
             // NSAT's eRBP-like neuron: a left-shifted coupling, a negative gain, a clamp below the threshold
-            default -> new NeuronModel("m3",
+            case 3 -> new NeuronModel("m3",
                     List.of(StateSpec.of("v", f).withLeak(3).withClamp(-3000, 900).withReset(Reset.toValue(-20)),
                             StateSpec.of("e", f).withInputShift(-2).withReset(Reset.add(-7)),
                             StateSpec.of("g", f).withLeak(1).withInputShift(3)),
                     List.of(Coupling.of(0, 1, 1, -4), Coupling.of(0, 2, -1, 2), Coupling.of(1, 2, 1, 5)),
                     Threshold.fixed(1000), 4);
+            // eleven couplings, a dynamic threshold and the at-least reset of Θ
+            default -> MihalasNieburBehaviour.HYPERPOLARIZATION_INDUCED_BURSTING.model();
         };
     }
 
     @ParameterizedTest
-    @CsvSource({"0, spikecore", "1, spikecore", "2, spikecore", "3, spikecore", "0, nsat", "1, nsat", "2, nsat", "3, nsat"})
+    @CsvSource({"0, spikecore", "1, spikecore", "2, spikecore", "3, spikecore", "4, spikecore", "0, nsat", "1, nsat",
+            "2, nsat", "3, nsat", "4, nsat"})
     void vectorUpdateEqualsScalarBitForBit(int variant, String semantics) {
         NeuronModel m = model(variant);
         int n = 203; // not a multiple of any lane count: exercises the tail

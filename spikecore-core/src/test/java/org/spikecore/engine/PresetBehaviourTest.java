@@ -11,7 +11,6 @@ import org.spikecore.model.DenseConnectivity;
 import org.spikecore.model.Network;
 import org.spikecore.model.NeuronModel;
 import org.spikecore.model.NeuronPresets;
-import org.spikecore.model.NeuronPresets.MihalasNieburMode;
 import org.spikecore.model.Population;
 import org.spikecore.model.Projection;
 
@@ -35,47 +34,6 @@ class PresetBehaviourTest {
 
     private static int[] every(int from, int to) {
         return IntStream.range(from, to).toArray();
-    }
-
-    @Test
-    void mihalasNieburTonicSpikingIsRegular() {
-        int[] isi = intervals(spikeTicks(NeuronPresets.mihalasNiebur(MihalasNieburMode.TONIC_SPIKING), 500, 0, 0, new int[0]));
-        assertThat(isi.length).isGreaterThan(10);
-        // after the first interval every interval is the same
-        assertThat(IntStream.of(isi).skip(1).distinct().count()).isEqualTo(1);
-    }
-
-    @Test
-    void mihalasNieburAdaptationLengthensIntervals() {
-        int[] isi = intervals(spikeTicks(NeuronPresets.mihalasNiebur(MihalasNieburMode.SPIKE_FREQUENCY_ADAPTATION), 600, 0, 0,
-                new int[0]));
-        assertThat(isi.length).isGreaterThan(4);
-        assertThat(isi[isi.length - 1]).isGreaterThan(isi[0] + 2);
-        for (int i = 1; i < isi.length; i++) {
-            assertThat(isi[i]).isGreaterThanOrEqualTo(isi[i - 1] - 1); // never markedly shorter
-        }
-    }
-
-    @Test
-    void mihalasNieburBurstsAreSeparatedByLongPauses() {
-        int[] isi = intervals(spikeTicks(NeuronPresets.mihalasNiebur(MihalasNieburMode.TONIC_BURSTING), 1000, 0, 0, new int[0]));
-        int shortest = IntStream.of(isi).min().orElseThrow();
-        int longest = IntStream.of(isi).max().orElseThrow();
-        long withinBurst = IntStream.of(isi).filter(i -> i <= 3 * shortest).count();
-        long pauses = IntStream.of(isi).filter(i -> i >= longest / 2).count();
-        assertThat(longest).isGreaterThan(5 * shortest);
-        assertThat(withinBurst).isGreaterThan(2 * pauses);
-        assertThat(pauses).isGreaterThanOrEqualTo(2);
-    }
-
-    @Test
-    void mihalasNieburReboundSpikesAfterInhibitionEnds() {
-        NeuronModel m = NeuronPresets.mihalasNiebur(MihalasNieburMode.REBOUND_SPIKE);
-        // inhibitory input of −3.5 mV/ms (−224 units) every tick from 50 to 249, then nothing
-        int[] spikes = spikeTicks(m, 500, -224, 0, every(49, 249));
-        assertThat(spikeTicks(m, 500, 0, 0, new int[0])).isEmpty(); // silent at rest
-        assertThat(spikes).isNotEmpty();
-        assertThat(spikes[0]).isGreaterThan(250); // only after the release
     }
 
     @Test

@@ -2,16 +2,12 @@ package org.spikecore.cli.demo;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.List;
 import org.spikecore.data.BenchmarkNetworks;
 import org.spikecore.engine.RunCounters;
 import org.spikecore.engine.Simulation;
 import org.spikecore.engine.SpikeRecorder;
+import org.spikecore.model.MihalasNieburBehaviour;
 import org.spikecore.model.Network;
-import org.spikecore.model.NeuronModel;
-import org.spikecore.model.NeuronPresets;
-import org.spikecore.model.NeuronPresets.MihalasNieburMode;
-import org.spikecore.model.Population;
 
 /** The bit-accurate engine: a CUBA network on two cores, bit-identical on 1 and 2 threads; neuron presets. */
 public final class EngineDemo implements DemoSection {
@@ -46,21 +42,15 @@ public final class EngineDemo implements DemoSection {
                 spikes[0] / (n * ticks * 1e-4), counters.synOps(), counters.totalWordReads());
         out.printf("   1 thread and 2 threads give identical spike trains: %s (last run %.3f s)%n",
                 Arrays.equals(rasters[0], rasters[1]), seconds);
-        for (MihalasNieburMode mode : MihalasNieburMode.values()) {
-            if (mode == MihalasNieburMode.REBOUND_SPIKE) {
-                continue;
-            }
-            NeuronModel m = NeuronPresets.mihalasNiebur(mode);
-            try (Simulation sim = new Simulation(new Network(List.of(new Population("n", 1, m)), List.of()), seed, 1, false)) {
-                SpikeRecorder r = sim.recordSpikes("n");
-                sim.run(400);
+        out.println("   Mihalas-Niebur presets, 1 ms ticks, the paper's protocols:");
+        out.printf("     %-38s %6s  %11s  %s%n", "behaviour (panel)", "spikes", "first spike", "verdict");
+        for (MihalasNieburBehaviour b : MihalasNieburBehaviour.values()) {
+            try (Simulation sim = new Simulation(b.network(), seed, 1, true)) {
+                SpikeRecorder r = sim.recordSpikes(MihalasNieburBehaviour.NEURON);
+                sim.run(b.durationMs());
                 int[] t = r.ticks();
-                StringBuilder isi = new StringBuilder();
-                for (int k = 1; k < Math.min(t.length, 13); k++) {
-                    isi.append(t[k] - t[k - 1]).append(' ');
-                }
-                out.printf("   Mihalas-Niebur %-26s %2d spikes in 400 ms, intervals (ms): %s%n",
-                        mode.name().toLowerCase().replace('_', ' '), t.length, isi.toString().trim());
+                out.printf("     %-38s %6d  %11s  %s%n", b.label() + " (" + b.panel() + ")", t.length,
+                        t.length == 0 ? "-" : t[0] + " ms", b.shownBy(t) ? "shown" : "MISSING");
             }
         }
     }
