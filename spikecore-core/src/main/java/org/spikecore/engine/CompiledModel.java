@@ -1,15 +1,17 @@
 package org.spikecore.engine;
 
 import java.util.List;
+import org.spikecore.model.CoreSemantics;
 import org.spikecore.model.Coupling;
 import org.spikecore.model.Leak;
 import org.spikecore.model.NeuronModel;
+import org.spikecore.model.Noise;
 import org.spikecore.model.Reset;
 import org.spikecore.model.StateSpec;
 
 /**
- * A {@link NeuronModel} flattened into primitive arrays for the tick loop: per-state parameters
- * and, per target state, its couplings.
+ * A {@link NeuronModel} flattened into primitive arrays for the tick loop under one
+ * {@link CoreSemantics}: per-state parameters and, per target state, its couplings.
  */
 final class CompiledModel {
 
@@ -28,7 +30,13 @@ final class CompiledModel {
     /** The shift of a shift leak, or the 12-bit decay of a multiplicative one. */
     final int[] leakParam;
     final int[] bias;
-    final int[] noiseBits;
+    static final int NOISE_NONE = 0;
+    static final int NOISE_UNIFORM = 1;
+    static final int NOISE_GAUSSIAN = 2;
+
+    final int[] noiseKind;
+    /** The width of uniform noise, or the σ of Gaussian noise. */
+    final int[] noiseParam;
     final int[] inputShift;
     final int[] resetKind;
     final int[] resetValue;
@@ -41,13 +49,22 @@ final class CompiledModel {
     final int threshold;
     final int dynamicThresholdState;
     final int refractoryPeriod;
+    /** NSAT's {@code one_bit_shift} for right-shifted couplings instead of a floor shift. */
+    final boolean towardZeroShifts;
+    /** NSAT's refractory rule instead of the engine's hold-and-skip. */
+    final boolean nsatRefractory;
+    /** Threshold on the unclamped sums, clamp afterwards. */
+    final boolean spikeBeforeClamp;
+    /** The saturation range of a state's summed synaptic input after its gain; the int range when exact. */
+    final int accumulatorMin;
+    final int accumulatorMax;
     final boolean anyNoise;
     /** Whether the Vector API update applies: no noise, no multiplicative leak, sums fit in 32 bits. */
     final boolean vectorizable;
     /** Whether every intermediate sum of an update fits in an int (the vector path's condition). */
     final boolean fitsInt;
 
-    CompiledModel(NeuronModel m, long maxInputPerState) {
+    CompiledModel(NeuronModel m, long maxInputPerState, CoreSemantics semantics) {
         List<StateSpec> s = m.states();
         states = s.size();
         floor = new int[states];
@@ -55,7 +72,8 @@ final class CompiledModel {
         leakKind = new int[states];
         leakParam = new int[states];
         bias = new int[states];
-        noiseBits = new int[states];
+        noiseKind = new int[states];
+        noiseParam = new int[states];
         inputShift = new int[states];
         resetKind = new int[states];
         resetValue = new int[states];
@@ -82,10 +100,20 @@ final class CompiledModel {
             }
             anyMultiply |= multiply;
             bias[k] = st.bias();
-            noiseBits[k] = st.noiseBits();
+            switch (st.noise()) {
+                case Noise.None none -> noiseKind[k] = NOISE_NONE;
+                case Noise.Uniform(int bits) -> {
+                    noiseKind[k] = NOISE_UNIFORM;
+                    noiseParam[k] = bits;
+                }
+                case Noise.Gaussian(int sigma) -> {
+                    noiseKind[k] = NOISE_GAUSSIAN;
+                    noiseParam[k] = sigma;
+                }
+            }
             inputShift[k] = st.inputShift();
             initial[k] = st.initial();
-            noise |= st.noiseBits() > 0;
+            noise |= noiseKind[k] != NOISE_NONE;
             switch (st.reset()) {
                 case Reset.Keep keep -> resetKind[k] = RESET_KEEP;
                 case Reset.ToValue(int v) -> {
@@ -116,14 +144,29 @@ final class CompiledModel {
             for (int c = 0; c < in.size(); c++) {
                 couplingCurrent[k][c] = in.get(c).current();
             }
-            long sum = worst * (1 + in.size()) + (maxInputPerState << inputShift[k]) + Math.abs((long) bias[k])
-                    + (1L << noiseBits[k]);
+            long couplingWorst = 0;
+            for (Coupling c : in) {
+                couplingWorst += worst << Math.max(0, -c.shift());
+            }
+            long input = Math.min(maxInputPerState << Math.max(0, inputShift[k]),
+                    1L << (semantics.accumulatorBits() - 1));
+            long noiseWorst = noiseKind[k] == NOISE_UNIFORM ? 1L << noiseParam[k]
+                    : noiseKind[k] == NOISE_GAUSSIAN ? 16L * noiseParam[k] : 0;
+            long sum = worst + couplingWorst + input + Math.abs((long) bias[k]) + noiseWorst;
             worstSum = Math.max(worstSum, sum);
         }
         threshold = m.threshold().value();
         fitsInt = worstSum < Integer.MAX_VALUE && Math.abs((long) threshold) + worst < Integer.MAX_VALUE;
-        vectorizable = fitsInt && !anyNoise && !anyMultiply;
+        boolean leftShifts = m.couplings().stream().anyMatch(c -> c.shift() < 0);
+        boolean rightGains = java.util.Arrays.stream(inputShift).anyMatch(g -> g < 0);
+        vectorizable = fitsInt && !anyNoise && !anyMultiply && !leftShifts && !rightGains
+                && semantics.equals(CoreSemantics.SPIKECORE);
         dynamicThresholdState = m.threshold().dynamicState();
         refractoryPeriod = m.refractoryPeriod();
+        towardZeroShifts = semantics.couplingRounding() == CoreSemantics.ShiftRounding.TOWARD_ZERO_NEVER_ZERO;
+        nsatRefractory = semantics.refractory() == CoreSemantics.RefractoryRule.NSAT;
+        spikeBeforeClamp = semantics.spikeTest() == CoreSemantics.SpikeTest.BEFORE_CLAMP;
+        accumulatorMax = (int) ((1L << (semantics.accumulatorBits() - 1)) - 1);
+        accumulatorMin = (int) -(1L << (semantics.accumulatorBits() - 1));
     }
 }

@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.spikecore.fixed.CounterRng;
+import org.spikecore.fixed.Pcg32;
 import org.spikecore.memory.CsrMemory;
 import org.spikecore.memory.DenseMemory;
 import org.spikecore.memory.SynapseMemory;
 import org.spikecore.model.ArraySource;
 import org.spikecore.model.BernoulliSource;
 import org.spikecore.model.Connectivity;
+import org.spikecore.model.CoreSemantics;
 import org.spikecore.model.CoreSlice;
 import org.spikecore.model.DenseConnectivity;
 import org.spikecore.model.Network;
@@ -41,6 +43,8 @@ public final class Simulation implements AutoCloseable {
     private final long[] spikesPerNode;
     private final int[] arraySourceCursor;
     private final CoreStepper stepper;
+    /** NSAT's global random stream, when the semantics replay it. */
+    private final Pcg32 nsatStream;
     private final Map<Integer, SpikeRecorder> spikeRecorders = new HashMap<>();
     private final List<StateProbe> probes = new ArrayList<>();
     private int tick;
@@ -79,7 +83,7 @@ public final class Simulation implements AutoCloseable {
                 long[] b = inputBounds.get(pop.name());
                 maxInput = Math.max(maxInput, b == null ? 0 : b[k]);
             }
-            CompiledModel cm = new CompiledModel(pop.model(), maxInput);
+            CompiledModel cm = new CompiledModel(pop.model(), maxInput, network.semantics());
             List<Incoming> incoming = new ArrayList<>();
             for (int pi = 0; pi < network.projections().size(); pi++) {
                 Projection p = network.projections().get(pi);
@@ -97,6 +101,64 @@ public final class Simulation implements AutoCloseable {
             cores.get(cs.core()).add(s);
         }
         stepper = threads == 1 || cores.size() < 2 ? null : new CoreStepper(Math.min(threads, cores.size()), cores.size());
+        nsatStream = nsatStream(network, seed, cores.size());
+        if (nsatStream != null) {
+            for (SliceState s : slices) {
+                if (s.model.anyNoise) {
+                    s.gaussianDraws = new double[s.model.states][s.length];
+                }
+            }
+        }
+    }
+
+    /**
+     * NSAT's global PCG32 stream when the network's semantics replay it, else null. One stream
+     * serves one core in NSAT's order, so such a network must fit one core.
+     */
+    private static Pcg32 nsatStream(Network network, long seed, int coreCount) {
+        if (!(network.semantics().random() instanceof CoreSemantics.RandomSource.NsatPcg32(long sequence))) {
+            return null;
+        }
+        if (coreCount > 1) {
+            throw new IllegalArgumentException("NSAT's PCG32 stream is one sequence for one core, but the network needs "
+                    + coreCount + " cores; use the counter-based generator or a larger core capacity");
+        }
+        for (Projection p : network.projections()) {
+            if (p.stochastic()) {
+                throw new IllegalArgumentException("not supported yet: blank-out (stochastic projection " + p.name()
+                        + ") drawn from NSAT's PCG32 stream");
+            }
+        }
+        for (Node n : network.nodes()) {
+            if (n instanceof Population p) {
+                for (org.spikecore.model.StateSpec st : p.model().states()) {
+                    if (st.noise() instanceof org.spikecore.model.Noise.Uniform) {
+                        throw new IllegalArgumentException("population " + p.name() + " state " + st.name()
+                                + ": NSAT's PCG32 stream draws Gaussian noise only, not uniform noise");
+                    }
+                }
+            }
+        }
+        return new Pcg32(seed, sequence);
+    }
+
+    /**
+     * Draws this tick's Gaussian deviates from NSAT's stream in NSAT's order: neurons ascending over
+     * the core, each neuron's noisy states ascending ({@code integrate_nsat}).
+     */
+    private void drawNsatNoise() {
+        for (SliceState s : slices) {
+            if (s.gaussianDraws == null) {
+                continue;
+            }
+            for (int i = 0; i < s.length; i++) {
+                for (int k = 0; k < s.model.states; k++) {
+                    if (s.model.noiseKind[k] == CompiledModel.NOISE_GAUSSIAN) {
+                        s.gaussianDraws[k][i] = nsatStream.nsatNormal();
+                    }
+                }
+            }
+        }
     }
 
     /** Per population, per state: the worst-case |input| per tick before the input shift. */
@@ -180,6 +242,9 @@ public final class Simulation implements AutoCloseable {
 
     private void step() {
         int t = tick;
+        if (nsatStream != null) {
+            drawNsatNoise();
+        }
         if (stepper == null) {
             for (int c = 0; c < cores.size(); c++) {
                 stepCore(c, t);

@@ -26,6 +26,12 @@ final class SliceState {
     /** Per state: whether any projection adds into it (only those input rows need clearing). */
     final boolean[] receivesInput;
     final int[] spikes;
+    /**
+     * The standard normal deviates of this tick per Gaussian state and neuron when they come from
+     * NSAT's PCG32 stream (drawn by the simulation in NSAT's order before the update); null when
+     * the counter-based generator draws them inside the update.
+     */
+    double[][] gaussianDraws;
     int spikeCount;
     long synOps;
     long neuronUpdates;

@@ -66,7 +66,9 @@ public final class Fixed {
      * The leak of a shift-based decay: the amount {@code x - x·(1 - 2^-k)} by which {@code x}
      * moves toward zero in one tick, {@code sign(x)·max(1, |x| >> k)}. Following NSAT, a non-zero
      * state always leaks at least one unit, so a decaying state reaches zero instead of sticking
-     * at a small value. Zero does not leak.
+     * at a small value. Zero does not leak. This is NSAT's {@code one_bit_shift(x, −k)} (truncate
+     * toward zero, a 0 result from a non-zero x replaced by sign(x)), which NSAT applies to every
+     * A-matrix term.
      */
     public static long leak(long x, int k) {
         if (x == 0) {
@@ -74,6 +76,16 @@ public final class Fixed {
         }
         long magnitude = Math.max(1L, Math.abs(x) >> k);
         return x > 0 ? magnitude : -magnitude;
+    }
+
+    /**
+     * {@code x · 2^-k} truncated toward zero, {@code sign(x)·(|x| >> k)}: NSAT's
+     * {@code zero_bit_shift} with a negative exponent (its synaptic gain {@code w_gain}). Unlike
+     * {@link #leak} it can give 0 for a non-zero {@code x}.
+     */
+    public static long shiftTowardZero(long x, int k) {
+        long magnitude = Math.abs(x) >> k;
+        return x < 0 ? -magnitude : magnitude;
     }
 
     /** One tick of shift-based decay {@code x - leak(x, k)}; never crosses zero. */

@@ -17,8 +17,10 @@ import java.util.Map;
  * @param nodes        populations and sources, names unique
  * @param projections  synapses between them
  * @param coreCapacity state units per core
+ * @param semantics    the rules of the core that runs it ({@link CoreSemantics#SPIKECORE} unless
+ *                     said otherwise)
  */
-public record Network(List<Node> nodes, List<Projection> projections, int coreCapacity) {
+public record Network(List<Node> nodes, List<Projection> projections, int coreCapacity, CoreSemantics semantics) {
 
     /** A default core size: 2048 state units, as in the NSAT-class cores the project models. */
     public static final int DEFAULT_CORE_CAPACITY = 2048;
@@ -29,6 +31,7 @@ public record Network(List<Node> nodes, List<Projection> projections, int coreCa
     public Network {
         nodes = List.copyOf(nodes);
         projections = List.copyOf(projections);
+        java.util.Objects.requireNonNull(semantics, "network core semantics");
         if (coreCapacity < 1) {
             throw new IllegalArgumentException("core capacity must be positive, got " + coreCapacity);
         }
@@ -75,7 +78,7 @@ public record Network(List<Node> nodes, List<Projection> projections, int coreCa
                 }
             }
             long bound = (long) c.maxFanIn() * c.maxAbsWeight()
-                    << pop.model().states().get(pr.targetState()).inputShift();
+                    << Math.max(0, pop.model().states().get(pr.targetState()).inputShift());
             inputBound.merge(pr.post() + "#" + pr.targetState(), bound, Long::sum);
         }
         for (Map.Entry<String, Long> e : inputBound.entrySet()) {
@@ -86,13 +89,24 @@ public record Network(List<Node> nodes, List<Projection> projections, int coreCa
         }
     }
 
+    /** A network on cores of {@code coreCapacity} state units with the engine's own rules. */
+    public Network(List<Node> nodes, List<Projection> projections, int coreCapacity) {
+        this(nodes, projections, coreCapacity, CoreSemantics.SPIKECORE);
+    }
+
+    /** A network on cores of the default capacity with the engine's own rules. */
     public Network(List<Node> nodes, List<Projection> projections) {
         this(nodes, projections, DEFAULT_CORE_CAPACITY);
     }
 
     /** This network with another core capacity. */
     public Network withCoreCapacity(int capacity) {
-        return new Network(nodes, projections, capacity);
+        return new Network(nodes, projections, capacity, semantics);
+    }
+
+    /** This network on a core with other rules. */
+    public Network withSemantics(CoreSemantics rules) {
+        return new Network(nodes, projections, coreCapacity, rules);
     }
 
     /** Index of the node with this name. */

@@ -13,14 +13,15 @@ import org.spikecore.fixed.Format;
  * @param ceiling    upper clamp, within the format
  * @param leak       the diagonal term: none, NSAT's shift leak, or Loihi's 12-bit decay
  * @param bias       constant added every tick
- * @param noiseBits  width of the uniform integer noise added every tick, in [−2^(b−1), 2^(b−1));
- *                   0 for none
- * @param inputShift synaptic input into this state is multiplied by {@code 2^inputShift}
- *                   (Loihi's {@code a_in << 6}); 0 for none
+ * @param noise      the zero-mean noise added every tick
+ * @param inputShift the gain of the summed synaptic input into this state: multiplied by
+ *                   {@code 2^inputShift} (Loihi's {@code a_in << 6}); negative values shift right,
+ *                   rounding toward zero (NSAT's {@code w_gain} through {@code zero_bit_shift}); 0 for
+ *                   none
  * @param reset      what a spike of this neuron does to this state
  * @param initial    value at tick 0
  */
-public record StateSpec(String name, Format format, int floor, int ceiling, Leak leak, int bias, int noiseBits,
+public record StateSpec(String name, Format format, int floor, int ceiling, Leak leak, int bias, Noise noise,
         int inputShift, Reset reset, int initial) {
 
     public StateSpec {
@@ -32,11 +33,9 @@ public record StateSpec(String name, Format format, int floor, int ceiling, Leak
                     + "] must be ordered and inside " + format + " [" + format.min() + ", " + format.max() + "]");
         }
         Objects.requireNonNull(leak, "state " + name + " leak");
-        if (noiseBits < 0 || noiseBits > 30) {
-            throw new IllegalArgumentException("state " + name + ": noise width must be 0..30 bits, got " + noiseBits);
-        }
-        if (inputShift < 0 || inputShift > 24) {
-            throw new IllegalArgumentException("state " + name + ": input shift must be 0..24, got " + inputShift);
+        Objects.requireNonNull(noise, "state " + name + " noise");
+        if (inputShift < -24 || inputShift > 24) {
+            throw new IllegalArgumentException("state " + name + ": input shift must be -24..24, got " + inputShift);
         }
         if (initial < floor || initial > ceiling) {
             throw new IllegalArgumentException("state " + name + ": initial value " + initial + " is outside [" + floor
@@ -50,7 +49,7 @@ public record StateSpec(String name, Format format, int floor, int ceiling, Leak
 
     /** A state of {@code format} clamped to the format's range, no leak, bias, noise, reset; starting at 0. */
     public static StateSpec of(String name, Format format) {
-        return new StateSpec(name, format, format.min(), format.max(), Leak.none(), 0, 0, 0, Reset.keep(), 0);
+        return new StateSpec(name, format, format.min(), format.max(), Leak.none(), 0, Noise.none(), 0, Reset.keep(), 0);
     }
 
     /** This state with NSAT's shift leak {@code 1 − 2^−shift}. */
@@ -59,30 +58,35 @@ public record StateSpec(String name, Format format, int floor, int ceiling, Leak
     }
 
     public StateSpec withLeak(Leak l) {
-        return new StateSpec(name, format, floor, ceiling, l, bias, noiseBits, inputShift, reset, initial);
+        return new StateSpec(name, format, floor, ceiling, l, bias, noise, inputShift, reset, initial);
     }
 
     public StateSpec withBias(int b) {
-        return new StateSpec(name, format, floor, ceiling, leak, b, noiseBits, inputShift, reset, initial);
+        return new StateSpec(name, format, floor, ceiling, leak, b, noise, inputShift, reset, initial);
     }
 
+    /** This state with zero-mean uniform noise of {@code bits} bits ({@link Noise.Uniform}). */
     public StateSpec withNoise(int bits) {
-        return new StateSpec(name, format, floor, ceiling, leak, bias, bits, inputShift, reset, initial);
+        return withNoise(new Noise.Uniform(bits));
+    }
+
+    public StateSpec withNoise(Noise n) {
+        return new StateSpec(name, format, floor, ceiling, leak, bias, n, inputShift, reset, initial);
     }
 
     public StateSpec withInputShift(int shift) {
-        return new StateSpec(name, format, floor, ceiling, leak, bias, noiseBits, shift, reset, initial);
+        return new StateSpec(name, format, floor, ceiling, leak, bias, noise, shift, reset, initial);
     }
 
     public StateSpec withReset(Reset r) {
-        return new StateSpec(name, format, floor, ceiling, leak, bias, noiseBits, inputShift, r, initial);
+        return new StateSpec(name, format, floor, ceiling, leak, bias, noise, inputShift, r, initial);
     }
 
     public StateSpec withInitial(int value) {
-        return new StateSpec(name, format, floor, ceiling, leak, bias, noiseBits, inputShift, reset, value);
+        return new StateSpec(name, format, floor, ceiling, leak, bias, noise, inputShift, reset, value);
     }
 
     public StateSpec withClamp(int lo, int hi) {
-        return new StateSpec(name, format, lo, hi, leak, bias, noiseBits, inputShift, reset, initial);
+        return new StateSpec(name, format, lo, hi, leak, bias, noise, inputShift, reset, initial);
     }
 }

@@ -40,7 +40,7 @@ class NeuronVectorUpdateTest {
     void vectorUpdateEqualsScalarBitForBit(int variant) {
         NeuronModel m = model(variant);
         int n = 203; // not a multiple of any lane count: exercises the tail
-        CompiledModel cm = new CompiledModel(m, 3000);
+        CompiledModel cm = new CompiledModel(m, 3000, org.spikecore.model.CoreSemantics.SPIKECORE);
         assertThat(cm.vectorizable).isTrue();
         CoreSlice slice = new CoreSlice(0, 0, 0, n);
         SliceState scalar = new SliceState(slice, cm, null, List.of(), 1);

@@ -46,7 +46,7 @@ public final class EngineNeurons {
             throw unsupported(model, "a refractory period (" + model.refractoryPeriod() + " ticks)");
         }
         for (StateSpec s : model.states()) {
-            if (s.bias() != 0 || s.noiseBits() != 0 || s.inputShift() != 0 || s.initial() != 0) {
+            if (s.bias() != 0 || !(s.noise() instanceof org.spikecore.model.Noise.None) || s.inputShift() != 0 || s.initial() != 0) {
                 throw unsupported(model, "state " + s.name() + "'s bias, noise, input shift or initial value");
             }
         }
