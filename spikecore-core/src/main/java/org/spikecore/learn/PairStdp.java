@@ -12,7 +12,7 @@ import org.spikecore.fixed.Rounding;
  * {@code Δw− = −A−·(w − wMin)·y·2^−shift}.</li>
  * </ul>
  * Nearest-neighbour or all-to-all pairing is the traces' {@link TraceSpec.Pairing}. Each
- * magnitude is rounded by {@code rounding} (stochastic draws keyed by synapse and tick).
+ * change is rounded once by {@code rounding} (stochastic draws keyed by synapse and tick).
  *
  * @param multiplicative soft-bounded when true, additive otherwise
  * @param preTrace       index of the pre trace read (0 = {@code x1})
@@ -49,11 +49,14 @@ public record PairStdp(boolean multiplicative, int preTrace, int postTrace, int 
         return new PairStdp(true, 0, 0, aPlus, aMinus, shift, wMin, wMax, rounding);
     }
 
+    /** Depression; when the post also spiked this tick, potentiation minus depression, rounded once. */
     @Override
     public int onPre(PlasticityState s, int pre, int post, int w) {
-        long depression = depression(s.postTraces().value(postTrace, post), w);
-        int dw = -scaled(s, PlasticityState.ROUNDING_STREAM + 1, pre, post, depression);
-        return s.postSpiked(post) ? dw + onPost(s, pre, post, w) : dw;
+        long value = -depression(s.postTraces().value(postTrace, post), w);
+        if (s.postSpiked(post)) {
+            value += potentiation(s.preTraces().value(preTrace, pre), w);
+        }
+        return scaled(s, PlasticityState.ROUNDING_STREAM + 1, pre, post, value);
     }
 
     @Override

@@ -28,8 +28,10 @@ public record RewardModulatedStdp(int aPlus, int aMinus, int shift, Rounding rou
     @Override
     public int onPre(PlasticityState s, int pre, int post, int w) {
         long value = -(long) s.reward() * aMinus * s.postTraces().value(0, post);
-        int dw = scaled(s, PlasticityState.ROUNDING_STREAM + 1, pre, post, value);
-        return s.postSpiked(post) ? dw + onPost(s, pre, post, w) : dw;
+        if (s.postSpiked(post)) {
+            value += (long) s.reward() * aPlus * s.preTraces().value(0, pre);
+        }
+        return scaled(s, PlasticityState.ROUNDING_STREAM + 1, pre, post, value);
     }
 
     @Override

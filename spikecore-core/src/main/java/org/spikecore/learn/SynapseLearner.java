@@ -9,6 +9,10 @@ import org.spikecore.memory.SynapseMemory;
  * open, and writes every non-zero change with {@code SynapseMemory.update} (which saturates into
  * the weight format and counts the read-modify-write). The synapses of an access are collected
  * before the first write, so an update never disturbs the walk.
+ *
+ * <p>The accesses visit what {@code SynapseMemory} visits, its non-zero synapses: a weight that
+ * reaches 0 stops learning (a stored zero is not delivered, so it is not seen). Rules that must
+ * grow synapses from 0 (stochastic binary STDP) need a memory access over all stored pairs.
  */
 public final class SynapseLearner {
 
