@@ -1,6 +1,5 @@
 package org.spikecore.learn;
 
-import java.util.EnumSet;
 import java.util.Set;
 import org.spikecore.fixed.Rounding;
 
@@ -22,7 +21,7 @@ public record CompiledRule(String text, IntOp root, int fracBits, Rounding round
         if (fracBits < 0 || fracBits > 62) {
             throw new IllegalArgumentException("rule scale must be 0..62 fractional bits, got " + fracBits);
         }
-        symbols = Set.copyOf(symbols.isEmpty() ? EnumSet.noneOf(RuleSymbol.class) : EnumSet.copyOf(symbols));
+        symbols = Set.copyOf(symbols);
     }
 
     /** The integer operations. */
