@@ -2,6 +2,7 @@ package org.spikecore.engine;
 
 import org.spikecore.fixed.CounterRng;
 import org.spikecore.fixed.Fixed;
+import org.spikecore.fixed.Pcg32;
 
 /**
  * The scalar reference of one tick of neuron dynamics for a slice (the semantics in this
@@ -94,7 +95,7 @@ final class NeuronUpdate {
             case CompiledModel.NOISE_GAUSSIAN -> {
                 double z = s.gaussianDraws != null ? s.gaussianDraws[k][i]
                         : gaussian(noiseBits(seed, s.nodeIndex, k, tick, s.start + i));
-                v = (long) (v + z * m.noiseParam[k]); // C's int += double: the sum truncated toward zero
+                v = Pcg32.nsatAddNoise(v, z, m.noiseParam[k]); // C's int += double, fused as NSAT's build does
             }
             default -> {
             }

@@ -1,51 +1,74 @@
 package org.spikecore.fixed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** PCG32 against pcg_basic's published demo output, and NSAT's Box–Muller pairing. */
+/**
+ * PCG32 and NSAT's draws on it against values printed by a C program linked to NSAT's own
+ * {@code libnsat.so} (default {@code -Ofast} build): {@code pcg32_random}, {@code
+ * pcg32_boundedrand}, {@code normal(0, 1)} and {@code randomized_rounding}.
+ */
 class Pcg32Test {
 
     @Test
-    void reproducesPcgBasicsDemoStream() {
-        // pcg32-demo: pcg32_srandom_r(&rng, 42u, 54u), then six pcg32_random_r calls
-        Pcg32 rng = new Pcg32(42, 54);
-        long[] expected = {0xa15c02b7L, 0x7b47f409L, 0xba1d3330L, 0x83d2f293L, 0xbfa4784bL, 0xcbed606eL};
-        for (long e : expected) {
-            assertThat(rng.nextInt()).isEqualTo(e);
+    void rawOutputsAreThoseOfPcgBasic() {
+        Pcg32 rng = new Pcg32(42, 7);
+        long[] want = {1956239935L, 1010964048L, 2769188248L, 3076816759L, 888960798L, 435942894L};
+        for (long w : want) {
+            assertThat(rng.nextInt()).isEqualTo(w);
         }
     }
 
     @Test
-    void boundedRandRejectsBelowTheThresholdAndStaysInRange() {
-        Pcg32 a = new Pcg32(7, 3);
-        Pcg32 b = new Pcg32(7, 3);
-        long threshold = ((1L << 32) - 100) % 100;
-        for (int i = 0; i < 10_000; i++) {
-            long r = a.boundedRand(100);
-            long raw;
-            do {
-                raw = b.nextInt();
-            } while (raw < threshold);
-            assertThat(r).isEqualTo(raw % 100).isBetween(0L, 99L);
+    void boundedDrawsAreThoseOfNsat() {
+        Pcg32 blankOut = new Pcg32(3, 11);
+        for (long w : new long[] {13, 4, 7, 9, 9, 14, 13, 13, 8, 7, 3, 7}) {
+            assertThat(blankOut.boundedRand(15)).isEqualTo(w);
+        }
+        Pcg32 percent = new Pcg32(0, 0);
+        for (long w : new long[] {8, 74, 47, 64, 12, 42, 97, 26}) {
+            assertThat(percent.boundedRand(100)).isEqualTo(w);
         }
     }
 
     @Test
-    void nsatNormalReturnsTheCosineThenTheCachedSineOfOnePair() {
-        Pcg32 draws = new Pcg32(1, 2);
-        Pcg32 normals = new Pcg32(1, 2);
-        double u1;
-        double u2;
-        do {
-            u1 = draws.boundedRand(100) / 100.0;
-            u2 = draws.boundedRand(100) / 100.0;
-        } while (u1 <= Double.MIN_NORMAL);
-        double r = StrictMath.sqrt(-2 * StrictMath.log(u1));
-        assertThat(normals.nsatNormal()).isEqualTo(r * StrictMath.cos(2 * 3.14159265358979323846 * u2));
-        assertThat(normals.nsatNormal()).isEqualTo(r * StrictMath.sin(2 * 3.14159265358979323846 * u2));
-        // the second call drew nothing: the streams are still in step
-        assertThat(normals.nextInt()).isEqualTo(draws.nextInt());
+    void normalDeviatesAreNsatsBitForBit() {
+        long[] want = {0xbff7005d54f43bf7L, 0x3fc73efccc9d361eL, 0xbff05e1b22d2a15cL, 0xbfe4c63e875ab168L,
+            0x3fc7ec2f460bb93eL, 0xbfb2f178f45011b8L, 0x3ff46a3b6f644411L, 0x3fe02a6c636a059bL,
+            0x3fe7da3ce104bd0fL, 0xbff2caf211815b1fL, 0x3fe745a51bf0bb5cL, 0xbff52a753dc4ebcfL,
+            0x3ff78115b27dc7bcL, 0xbff9078b61987cd4L, 0xc0044c5583e62eb7L, 0xbccd66b96311bb8aL,
+            0xbfe7cbb281c9d7fdL, 0xbffe0cef7eefb26aL, 0xbfd7096421c227c3L, 0x3fed178e0bf4607cL};
+        Pcg32 rng = new Pcg32(42, 7);
+        for (int i = 0; i < want.length; i++) {
+            assertThat(Double.doubleToRawLongBits(rng.nsatNormal())).as("call %d", i + 1).isEqualTo(want[i]);
+        }
+    }
+
+    @Test
+    void aNearZeroDeviateDecidesTheTruncationAsInNsat() {
+        // call 16 above is -8.16e-16 (sin of 50 · 2π/100 is negative in double): -10 stays -10
+        double z = Double.longBitsToDouble(0xbccd66b96311bb8aL);
+        assertThat(Pcg32.nsatAddNoise(-10, z, 10)).isEqualTo(-10);
+        assertThat(Pcg32.nsatAddNoise(-10, -z, 10)).isEqualTo(-9);
+        assertThat(Pcg32.nsatAddNoise(5, 0.75, 4)).isEqualTo(8);
+        assertThat(Pcg32.nsatAddNoise(5, -0.75, 4)).isEqualTo(2);
+    }
+
+    @Test
+    void randomizedRoundingIsNsatsAndDrawsOncePerCall() {
+        Pcg32 rng = new Pcg32(1234, 77);
+        int[] dw = {-35, -43, 13, 0, 100, -1, 7, -16};
+        int[] want = {-2, -2, 1, 0, 6, 0, 0, -1};
+        for (int i = 0; i < dw.length; i++) {
+            assertThat(rng.nsatRandomizedRound(dw[i], 4)).as("rr4(%d)", dw[i]).isEqualTo(want[i]);
+        }
+        Pcg32 zeroBits = new Pcg32(1234, 77);
+        assertThat(zeroBits.nsatRandomizedRound(-35, 0)).isEqualTo(-35);
+        assertThat(zeroBits.nsatRandomizedRound(-43, 0)).isEqualTo(-43);
+        assertThat(zeroBits.nsatRandomizedRound(13, 0)).isEqualTo(13);
+        assertThat(zeroBits.nextInt()).as("the fourth output: each rounding drew once").isEqualTo(3529252516L);
+        assertThatThrownBy(() -> rng.nsatRandomizedRound(1, 31)).hasMessageContaining("0..30 bits");
     }
 }

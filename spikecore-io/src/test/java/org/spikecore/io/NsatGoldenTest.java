@@ -26,7 +26,7 @@ class NsatGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lif_basic", "refractory", "coupling_negative", "mn_neuron"})
+    @ValueSource(strings = {"lif_basic", "refractory", "coupling_negative", "mn_neuron", "noise_sigma", "blankout_prob"})
     void everyStateAndSpikeMatchesNsat(String name) throws Exception {
         Path file = fixture(name);
         NsatConfig config = NsatCaseFiles.readConfig(file);
