@@ -70,7 +70,7 @@ class NsatCommandTest {
         assertRefused(r -> ((ObjectNode) r.get("config").get("input_spikes")).putArray("in0").add(3),
                 "config.input_spikes: in0 is not an input");
         assertRefused(r -> ((ObjectNode) r.get("config").get("globals")).put("learning_on", true),
-                "not supported yet: learning");
+                "config.globals.tstdpmax is missing");
     }
 
     @Test

@@ -121,30 +121,42 @@ final class NeuronUpdate {
         return Math.max(m.accumulatorMin, Math.min(m.accumulatorMax, g));
     }
 
-    /** Refractory, threshold and reset for neurons {@code [from, to)} of the slice, appending spikes. */
+    /**
+     * Refractory, threshold and reset for neurons {@code [from, to)} of the slice, appending spikes:
+     * every neuron is tested first, then (when the test precedes the clamp) every state is clamped,
+     * the pre-reset states are kept if learning reads them, and the neurons that spiked are reset.
+     * Resetting after all the tests gives the same bits as resetting each neuron as it fires: a reset
+     * touches only its own neuron.
+     */
     static void thresholdAndReset(SliceState s, int from, int to) {
         CompiledModel m = s.model;
-        if (!m.spikeBeforeClamp) {
-            for (int i = from; i < to; i++) {
-                if (mayTest(s, m, i) && crosses(s, m, i)) {
-                    fire(s, i);
-                }
-            }
-            return;
-        }
-        // NSAT's order: test the unclamped sums, clamp, reset the neurons that spiked, clamp again
         int firstSpike = s.spikeCount;
         for (int i = from; i < to; i++) {
             if (mayTest(s, m, i) && crosses(s, m, i)) {
                 s.spikes[s.spikeCount++] = s.start + i;
             }
         }
-        for (int k = 0; k < m.states; k++) {
-            int[] nk = s.next[k];
-            int lo = m.floor[k];
-            int hi = m.ceiling[k];
-            for (int i = from; i < to; i++) {
-                nk[i] = Math.max(lo, Math.min(hi, nk[i]));
+        if (m.spikeBeforeClamp) {
+            for (int k = 0; k < m.states; k++) {
+                int[] nk = s.next[k];
+                int lo = m.floor[k];
+                int hi = m.ceiling[k];
+                for (int i = from; i < to; i++) {
+                    nk[i] = Math.max(lo, Math.min(hi, nk[i]));
+                }
+            }
+        }
+        resetSpiking(s, from, to, firstSpike);
+    }
+
+    /**
+     * Keeps the pre-reset states of neurons {@code [from, to)} when the slice's learning reads them,
+     * then resets the neurons recorded from spike {@code firstSpike} on.
+     */
+    static void resetSpiking(SliceState s, int from, int to, int firstSpike) {
+        if (s.preReset != null) {
+            for (int k = 0; k < s.model.states; k++) {
+                System.arraycopy(s.next[k], from, s.preReset[k], from, to - from);
             }
         }
         for (int j = firstSpike; j < s.spikeCount; j++) {
@@ -179,12 +191,6 @@ final class NeuronUpdate {
             theta += s.next[m.dynamicThresholdState][i];
         }
         return s.next[0][i] >= theta;
-    }
-
-    /** Applies every state's reset to neuron {@code i}, records the spike, starts the refractory period. */
-    static void fire(SliceState s, int i) {
-        reset(s, i);
-        s.spikes[s.spikeCount++] = s.start + i;
     }
 
     /** Every state's reset of neuron {@code i} (values clamped), and the refractory count set. */

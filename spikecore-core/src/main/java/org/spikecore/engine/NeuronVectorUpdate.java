@@ -63,11 +63,7 @@ final class NeuronVectorUpdate {
                 while (bits != 0) {
                     int lane = Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    if (m.spikeBeforeClamp) {
-                        s.spikes[s.spikeCount++] = s.start + i + lane; // reset after the clamp below
-                    } else {
-                        NeuronUpdate.fire(s, i + lane);
-                    }
+                    s.spikes[s.spikeCount++] = s.start + i + lane; // reset below, after every test
                 }
             }
         }
@@ -80,10 +76,8 @@ final class NeuronVectorUpdate {
                     IntVector.fromArray(INTS, nk, i).max(lo).min(hi).intoArray(nk, i);
                 }
             }
-            for (int j = firstSpike; j < s.spikeCount; j++) {
-                NeuronUpdate.reset(s, s.spikes[j] - s.start);
-            }
         }
+        NeuronUpdate.resetSpiking(s, 0, bound, firstSpike);
         for (int k = m.states - 1; k >= 0; k--) {
             for (int i = bound; i < n; i++) {
                 s.next[k][i] = NeuronUpdate.updateOne(s, in, k, i, 0, 0L);

@@ -47,6 +47,12 @@ public final class Simulation implements AutoCloseable {
     private final Pcg32 nsatStream;
     /** NSAT's blank-out draws, when its stream replays stochastic synapses. */
     private final NsatBlankOut nsatBlankOut;
+    /**
+     * NSAT's learning step, when a projection learns by NSAT's rules. Then each tick's spikes are
+     * delivered at the end of the tick (before the learning changes the weights), not at the start
+     * of the next.
+     */
+    private final NsatLearning nsatLearning;
     private final Map<Integer, SpikeRecorder> spikeRecorders = new HashMap<>();
     private final List<StateProbe> probes = new ArrayList<>();
     private int tick;
@@ -105,7 +111,11 @@ public final class Simulation implements AutoCloseable {
         stepper = threads == 1 || cores.size() < 2 ? null : new CoreStepper(Math.min(threads, cores.size()), cores.size());
         nsatStream = nsatStream(network, seed, cores.size());
         boolean anyStochastic = network.projections().stream().anyMatch(Projection::stochastic);
-        nsatBlankOut = nsatStream != null && anyStochastic ? new NsatBlankOut(network, slices) : null;
+        boolean nsatPlastic = network.projections().stream()
+                .anyMatch(p -> p.plasticity() instanceof org.spikecore.learn.Plasticity.Nsat);
+        NsatLists lists = (nsatStream != null && anyStochastic) || nsatPlastic ? new NsatLists(network, slices) : null;
+        nsatBlankOut = nsatStream != null && anyStochastic ? new NsatBlankOut(network, slices, lists) : null;
+        nsatLearning = nsatPlastic ? new NsatLearning(network, slices, lists, seed) : null;
         if (nsatStream != null) {
             for (SliceState s : slices) {
                 if (s.model.anyNoise) {
@@ -254,13 +264,21 @@ public final class Simulation implements AutoCloseable {
         if (nsatBlankOut != null) {
             nsatBlankOut.draw(nodeSpikes, nodeSpikeCount, nsatStream);
         }
+        if (nsatLearning != null) {
+            for (SliceState s : slices) {
+                deliver(s, t + 1);
+            }
+            nsatLearning.learn(t, nodeSpikes, nodeSpikeCount, nsatStream);
+        }
         tick++;
     }
 
     /** Delivers the spikes of tick t−1 into this core's input rings, then integrates tick t. */
     private void stepCore(int core, int t) {
         for (SliceState s : cores.get(core)) {
-            deliver(s, t);
+            if (nsatLearning == null) {
+                deliver(s, t);
+            }
             int[][] in = s.input[t % s.ringSize];
             s.spikeCount = 0;
             if (vectorized && s.model.vectorizable) {
@@ -412,6 +430,22 @@ public final class Simulation implements AutoCloseable {
             }
         }
         throw new IllegalArgumentException("population " + population + " has no neuron " + neuron);
+    }
+
+    /**
+     * The raw weight now of synapse {@code pre → post} of the named projection (0 when not stored),
+     * read through its synapse memory (a counted point read, as a weight monitor would make).
+     */
+    public int weight(String projection, int pre, int post) {
+        for (SliceState s : slices) {
+            for (Incoming inc : s.incoming) {
+                if (network.projections().get(inc.projection()).name().equals(projection) && post >= s.start
+                        && post < s.start + s.length) {
+                    return inc.memory().weight(pre, post - s.start);
+                }
+            }
+        }
+        throw new IllegalArgumentException("network has no projection '" + projection + "' into neuron " + post);
     }
 
     /** Number of cores of the placement. */

@@ -37,6 +37,11 @@ final class SliceState {
      * delivered ({@code [incoming][pre·length + post]}); null unless NSAT's stream draws them.
      */
     byte[][] nsatTransmit;
+    /**
+     * The states of this tick before the reset ({@code [state][neuron]}), kept when learning reads
+     * them (NSAT's gate and modulator); null otherwise.
+     */
+    int[][] preReset;
     int spikeCount;
     long synOps;
     long neuronUpdates;

@@ -2,6 +2,7 @@ package org.spikecore.model;
 
 import java.util.Objects;
 import org.spikecore.fixed.Format;
+import org.spikecore.learn.Plasticity;
 
 /**
  * Synapses from one node to a population.
@@ -15,9 +16,10 @@ import org.spikecore.fixed.Format;
  * @param delay        ticks from a pre spike to its effect, at least 1
  * @param probability  synapse transmission probability Ξ (stochastic synapses, drawn per synapse and
  *                     tick from the counter-based generator); 1 for deterministic synapses
+ * @param plasticity   whether and how its weights learn in the engine
  */
 public record Projection(String name, String pre, String post, Connectivity connectivity, Format weightFormat,
-        int targetState, int delay, double probability) {
+        int targetState, int delay, double probability, Plasticity plasticity) {
 
     /** The longest delay a projection may have (the engine keeps a ring of this many input slots). */
     public static final int MAX_DELAY = 64;
@@ -38,6 +40,23 @@ public record Projection(String name, String pre, String post, Connectivity conn
         if (targetState < 0) {
             throw new IllegalArgumentException("projection " + name + ": target state must be >= 0, got " + targetState);
         }
+        Objects.requireNonNull(plasticity, "projection " + name + " plasticity");
+    }
+
+    /** A projection with fixed weights. */
+    public Projection(String name, String pre, String post, Connectivity connectivity, Format weightFormat, int targetState,
+            int delay, double probability) {
+        this(name, pre, post, connectivity, weightFormat, targetState, delay, probability, Plasticity.none());
+    }
+
+    /** This projection with learning weights. */
+    public Projection withPlasticity(Plasticity p) {
+        return new Projection(name, pre, post, connectivity, weightFormat, targetState, delay, probability, p);
+    }
+
+    /** Whether its weights learn. */
+    public boolean plastic() {
+        return !(plasticity instanceof Plasticity.None);
     }
 
     /** A deterministic projection with delay 1 into state {@code targetState}. */

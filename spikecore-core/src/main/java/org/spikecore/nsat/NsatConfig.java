@@ -60,14 +60,16 @@ public record NsatConfig(int ticks, int inputCount, int stateCount, Globals glob
      * Core-wide settings.
      *
      * @param learningOn    NSAT's {@code learning_on}
+     * @param learningGated {@code learning_gated}: learning needs each neuron's gate open
+     * @param tstdpMax      {@code tstdpmax}: the forward table's window (used when learning)
      * @param weightCheck   {@code w_check}: weights are clamped to the weight range
      * @param weightBoundary {@code w_boundary}: the weight range is [−2^b, 2^b − 1]
      * @param rngOn         {@code bm_rng_on}: PCG32 seeded with ({@code seed}, {@code s_seq})
      * @param seed          PCG32's initial state
      * @param sequence      PCG32's sequence ({@code s_seq})
      */
-    public record Globals(boolean learningOn, boolean weightCheck, int weightBoundary, boolean rngOn, long seed,
-            long sequence) {
+    public record Globals(boolean learningOn, boolean learningGated, int tstdpMax, boolean weightCheck,
+            int weightBoundary, boolean rngOn, long seed, long sequence) {
         public Globals {
             if (weightBoundary < 1 || weightBoundary > 15) {
                 throw new IllegalArgumentException("config.globals.w_boundary must be 1..15, got " + weightBoundary);
@@ -93,10 +95,27 @@ public record NsatConfig(int ticks, int inputCount, int stateCount, Globals glob
      * @param gain       {@code w_gain[k]}
      * @param probability {@code prob[k]}: blank-out probability ×15 (15 = always transmit)
      * @param sigma      {@code sigma[k]}: Gaussian noise amplitude, 0 = none
+     * @param modulatorState {@code modg_state}: the state learning reads as its modulator
+     * @param gate       {@code gate_low}, {@code gate_upper}, {@code period}, {@code burn_in}
+     * @param learning   per state, the learning group of the synapses into it (empty without learning)
      */
     public record Neuron(int[] initial, int[][] a, int[][] signs, int[] bias, int threshold, boolean thresholdFromState1,
             boolean[] resetOn, int[] resetValue, int[] spikeIncrement, int[] upper, int[] lower, int refractory,
-            int[] gain, int[] probability, int[] sigma) {
+            int[] gain, int[] probability, int[] sigma, int modulatorState, org.spikecore.learn.LearningGate gate,
+            List<Learning> learning) {
+    }
+
+    /**
+     * One learning group ({@code learning[k]} of a neuron): whether the synapses into that state learn,
+     * and how.
+     *
+     * @param plastic      {@code plastic}
+     * @param stdpEnabled  {@code stdp_en}: the STDP kernel, else the modulated branch
+     * @param kernel       {@code tstdp}, {@code tca}, {@code hica}, ..., {@code stdp_exp_on}
+     * @param roundingBits {@code rr_num_bits} when {@code rr_on}, else −1
+     */
+    public record Learning(boolean plastic, boolean stdpEnabled, org.spikecore.learn.NsatKernel kernel,
+            int roundingBits) {
     }
 
     /**

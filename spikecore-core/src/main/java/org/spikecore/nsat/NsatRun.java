@@ -8,6 +8,7 @@ import org.spikecore.SpikecoreException;
 import org.spikecore.engine.Simulation;
 import org.spikecore.engine.SpikeRecorder;
 import org.spikecore.fixed.Format;
+import org.spikecore.learn.Plasticity;
 import org.spikecore.model.ArraySource;
 import org.spikecore.model.CoreSemantics;
 import org.spikecore.model.Coupling;
@@ -42,16 +43,16 @@ public final class NsatRun {
      * @param states       {@code states[t][neuron][state]}, t = 0 .. ticks−1
      * @param spikes       per neuron, its spike ticks
      * @param finalWeights per synapse of the configuration, in its order
+     * @param weightTrace  {@code weightTrace[t][j]}: the weight of synapse j at the end of tick t
+     *                     when learning is on, else null
      */
-    public record Trace(int[][][] states, int[][] spikes, int[] finalWeights) {
+    public record Trace(int[][][] states, int[][] spikes, int[] finalWeights, int[][] weightTrace) {
     }
 
     /** Simulates {@code config} and records every state of every tick. */
     public static Trace run(NsatConfig config) {
-        if (config.globals().learningOn()) {
-            throw new SpikecoreException("not supported yet: learning (config.globals.learning_on is true)");
-        }
         Network network = network(config);
+        boolean learning = config.globals().learningOn();
         int n = config.neurons().size();
         int states = config.stateCount();
         int[][][] x = new int[config.ticks()][n][states];
@@ -59,9 +60,14 @@ public final class NsatRun {
             x[0][j] = config.neurons().get(j).initial().clone();
         }
         List<SpikeRecorder> recorders = new ArrayList<>();
+        int[][] weightTrace = learning ? new int[config.ticks()][] : null;
+        int[] weights = config.synapses().stream().mapToInt(NsatConfig.Synapse::weight).toArray();
         try (Simulation sim = new Simulation(network, config.globals().seed(), 1, true)) {
             for (int j = 0; j < n; j++) {
                 recorders.add(sim.recordSpikes(neuronName(j)));
+            }
+            if (learning) {
+                weightTrace[0] = weights.clone();
             }
             for (int t = 1; t < config.ticks(); t++) {
                 sim.run(1);
@@ -70,6 +76,12 @@ public final class NsatRun {
                         x[t][j][k] = sim.state(neuronName(j), 0, k);
                     }
                 }
+                if (learning) {
+                    weightTrace[t] = weights(config, sim);
+                }
+            }
+            if (learning) {
+                weights = weightTrace[config.ticks() - 1];
             }
         }
         int[][] spikes = new int[n][];
@@ -80,8 +92,22 @@ public final class NsatRun {
                 spikes[j][s] = engineTicks[s] + 1;
             }
         }
-        int[] weights = config.synapses().stream().mapToInt(NsatConfig.Synapse::weight).toArray();
-        return new Trace(x, spikes, weights);
+        return new Trace(x, spikes, weights, weightTrace);
+    }
+
+    /** Every synapse's weight now, in the configuration's order. */
+    private static int[] weights(NsatConfig config, Simulation sim) {
+        int[] w = new int[config.synapses().size()];
+        for (int j = 0; j < w.length; j++) {
+            NsatConfig.Synapse s = config.synapses().get(j);
+            w[j] = sim.weight(projectionName(s.preIsInput() ? INPUTS : neuronName(s.pre()), s.post(), s.state()),
+                    s.preIsInput() ? s.pre() : 0, 0);
+        }
+        return w;
+    }
+
+    private static String projectionName(String pre, int post, int state) {
+        return pre + "->" + neuronName(post) + ".x" + state;
     }
 
     /** The engine network of {@code config}: one population per neuron, all on one core. */
@@ -206,9 +232,40 @@ public final class NsatRun {
         }
     }
 
+    /** A learning synapse must be its own: repeated pairs would be summed into one. */
+    private static void refuseRepeatedPairs(NsatConfig config) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (NsatConfig.Synapse s : config.synapses()) {
+            if (!seen.add(s.preName() + "|" + s.post() + "|" + s.state())) {
+                throw new SpikecoreException("not supported yet: learning on a repeated synapse " + s.preName() + " -> n"
+                        + s.post() + " state " + s.state());
+            }
+        }
+    }
+
+    /** The plasticity of the synapses into state {@code state} of neuron {@code post}. */
+    private static Plasticity plasticity(NsatConfig config, int post, int state) {
+        if (!config.globals().learningOn()) {
+            return Plasticity.none();
+        }
+        NsatConfig.Neuron n = config.neurons().get(post);
+        NsatConfig.Learning group = n.learning().get(state);
+        if (!group.plastic()) {
+            return Plasticity.none();
+        }
+        if (!config.globals().weightCheck()) {
+            throw new SpikecoreException("not supported yet: learning without w_check (unbounded weights)");
+        }
+        return new Plasticity.Nsat(group.kernel(), group.stdpEnabled(), group.roundingBits(), n.modulatorState(),
+                config.globals().learningGated() ? n.gate() : null, config.globals().tstdpMax());
+    }
+
     /** One projection per (pre, post neuron, target state), weights summed where a pair repeats. */
     private static List<Projection> projections(NsatConfig config) {
         refuseMixedBlankOut(config);
+        if (config.globals().learningOn()) {
+            refuseRepeatedPairs(config);
+        }
         Map<String, Map<Integer, Integer>> groups = new LinkedHashMap<>();
         for (NsatConfig.Synapse s : config.synapses()) {
             String pre = s.preIsInput() ? INPUTS : neuronName(s.pre());
@@ -240,9 +297,9 @@ public final class NsatRun {
             if (probability == 0) {
                 continue; // never transmits
             }
-            out.add(new Projection(pre + "->" + neuronName(post) + ".x" + state, pre, neuronName(post),
+            out.add(new Projection(projectionName(pre, post, state), pre, neuronName(post),
                     new SparseConnectivity(preSize, 1, pres, new int[pres.length], ws), weights, state, 1,
-                    probability / 15.0));
+                    probability / 15.0, plasticity(config, post, state)));
         }
         return out;
     }

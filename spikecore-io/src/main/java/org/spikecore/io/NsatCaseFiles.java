@@ -82,6 +82,9 @@ public final class NsatCaseFiles {
             weights.add(w);
         }
         out.put("final_weights", weights);
+        if (trace.weightTrace() != null) {
+            out.put("weight_trace", trace.weightTrace());
+        }
         return out;
     }
 
@@ -124,17 +127,16 @@ public final class NsatCaseFiles {
         JsonNode g = field(file, c, "globals", "config");
         String gp = "config.globals";
         boolean learning = bool(file, g, "learning_on", gp);
-        if (learning) {
-            throw new SpikecoreException("NSAT case " + file + ": not supported yet: learning (config.globals.learning_on)");
-        }
-        NsatConfig.Globals globals = new NsatConfig.Globals(learning, bool(file, g, "w_check", gp),
+        boolean gated = learning && bool(file, g, "learning_gated", gp);
+        int tstdpMax = learning ? intIn(file, g, "tstdpmax", gp, 1, MAX_TICKS) : 1;
+        NsatConfig.Globals globals = new NsatConfig.Globals(learning, gated, tstdpMax, bool(file, g, "w_check", gp),
                 intIn(file, g, "w_boundary", gp, 1, 15), bool(file, g, "bm_rng_on", gp),
                 intIn(file, g, "seed", gp, Integer.MIN_VALUE, Integer.MAX_VALUE),
                 intIn(file, g, "s_seq", gp, Integer.MIN_VALUE, Integer.MAX_VALUE));
         JsonNode ns = array(file, field(file, c, "neurons", "config"), "config.neurons", neuronCount);
         List<NsatConfig.Neuron> neurons = new ArrayList<>();
         for (int j = 0; j < neuronCount; j++) {
-            neurons.add(neuron(file, ns.get(j), "config.neurons[" + j + "]", states));
+            neurons.add(neuron(file, ns.get(j), "config.neurons[" + j + "]", states, learning));
         }
         JsonNode ss = field(file, c, "synapses", "config");
         if (!ss.isArray()) {
@@ -162,9 +164,26 @@ public final class NsatCaseFiles {
         }
     }
 
-    private static NsatConfig.Neuron neuron(Path file, JsonNode n, String path, int states) {
+    private static NsatConfig.Neuron neuron(Path file, JsonNode n, String path, int states, boolean learningOn) {
         if (n == null || !n.isObject()) {
             throw bad(file, path, "must be an object");
+        }
+        List<NsatConfig.Learning> learning = new ArrayList<>();
+        org.spikecore.learn.LearningGate gate = null;
+        int modulator = 0;
+        if (learningOn) {
+            modulator = intIn(file, n, "modg_state", path, 0, states - 1);
+            try {
+                gate = new org.spikecore.learn.LearningGate(intIn(file, n, "gate_low", path, Integer.MIN_VALUE,
+                        Integer.MAX_VALUE), intIn(file, n, "gate_upper", path, Integer.MIN_VALUE, Integer.MAX_VALUE),
+                        intIn(file, n, "period", path, 1, MAX_TICKS), intIn(file, n, "burn_in", path, 0, MAX_TICKS));
+            } catch (IllegalArgumentException e) {
+                throw bad(file, path + ".burn_in", "is invalid: " + e.getMessage());
+            }
+            JsonNode groups = array(file, field(file, n, "learning", path), path + ".learning", states);
+            for (int k = 0; k < states; k++) {
+                learning.add(learning(file, groups.get(k), path + ".learning[" + k + "]"));
+            }
         }
         return new NsatConfig.Neuron(ints(file, field(file, n, "x_init", path), path + ".x_init", states),
                 matrix(file, field(file, n, "A", path), path + ".A", states),
@@ -179,7 +198,30 @@ public final class NsatCaseFiles {
                 intIn(file, n, "t_ref", path, 0, 1 << 20),
                 ints(file, field(file, n, "w_gain", path), path + ".w_gain", states),
                 ints(file, field(file, n, "prob", path), path + ".prob", states),
-                ints(file, field(file, n, "sigma", path), path + ".sigma", states));
+                ints(file, field(file, n, "sigma", path), path + ".sigma", states), modulator, gate, learning);
+    }
+
+    private static NsatConfig.Learning learning(Path file, JsonNode l, String path) {
+        if (l == null || !l.isObject()) {
+            throw bad(file, path, "must be an object");
+        }
+        org.spikecore.learn.NsatKernel kernel;
+        try {
+            kernel = new org.spikecore.learn.NsatKernel(intIn(file, l, "tstdp", path, 1, MAX_TICKS),
+                    ints(file, field(file, l, "tca", path), path + ".tca", 2),
+                    ints(file, field(file, l, "hica", path), path + ".hica", 3),
+                    ints(file, field(file, l, "sica", path), path + ".sica", 3),
+                    ints(file, field(file, l, "slca", path), path + ".slca", 3),
+                    ints(file, field(file, l, "tac", path), path + ".tac", 2),
+                    ints(file, field(file, l, "hiac", path), path + ".hiac", 3),
+                    ints(file, field(file, l, "siac", path), path + ".siac", 3),
+                    ints(file, field(file, l, "slac", path), path + ".slac", 3), bool(file, l, "stdp_exp_on", path));
+        } catch (IllegalArgumentException e) {
+            throw bad(file, path, "is not a valid STDP kernel: " + e.getMessage());
+        }
+        boolean rr = bool(file, l, "rr_on", path);
+        return new NsatConfig.Learning(bool(file, l, "plastic", path), bool(file, l, "stdp_en", path), kernel,
+                rr ? intIn(file, l, "rr_num_bits", path, 0, 30) : -1);
     }
 
     private static NsatConfig.Synapse synapse(Path file, JsonNode s, String path, NsatConfig.Globals g) {

@@ -14,8 +14,10 @@ import org.spikecore.nsat.NsatRun;
 
 /**
  * The engine under NSAT semantics against traces the NSAT C simulator computed itself (copies of
- * {@code shared/fixtures/nsat}): every state of every tick, every spike tick, the spike counts and
- * the final weights must be identical.
+ * {@code shared/fixtures/nsat}, and the random and learning cases made the same way, described in
+ * {@code spikecore-core/src/test/resources/nsat/README.md}): every state of every tick, every spike
+ * tick, the spike counts, the final weights and, when learning, every weight of every tick must be
+ * identical.
  */
 class NsatGoldenTest {
 
@@ -26,7 +28,8 @@ class NsatGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lif_basic", "refractory", "coupling_negative", "mn_neuron", "noise_sigma", "blankout_prob"})
+    @ValueSource(strings = {"lif_basic", "refractory", "coupling_negative", "mn_neuron", "noise_sigma", "blankout_prob",
+        "stdp_box", "stdp_exp", "gated_stdp", "erbp_rr"})
     void everyStateAndSpikeMatchesNsat(String name) throws Exception {
         Path file = fixture(name);
         NsatConfig config = NsatCaseFiles.readConfig(file);
@@ -44,5 +47,15 @@ class NsatGoldenTest {
         assertThat(actual.get("spikes")).as("spike ticks").isEqualTo(expected.get("spikes"));
         assertThat(actual.get("spike_counts")).as("spike counts").isEqualTo(expected.get("spike_counts"));
         assertThat(actual.get("final_weights")).as("final weights").isEqualTo(expected.get("final_weights"));
+        if (expected.containsKey("weight_trace")) {
+            @SuppressWarnings("unchecked")
+            List<List<Integer>> want = (List<List<Integer>>) expected.get("weight_trace");
+            @SuppressWarnings("unchecked")
+            List<List<Integer>> got = (List<List<Integer>>) actual.get("weight_trace");
+            assertThat(got).hasSameSizeAs(want);
+            for (int t = 0; t < want.size(); t++) {
+                assertThat(got.get(t)).as("%s: weights at the end of tick %d", name, t).isEqualTo(want.get(t));
+            }
+        }
     }
 }
