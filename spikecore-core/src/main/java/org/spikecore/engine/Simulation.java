@@ -53,6 +53,13 @@ public final class Simulation implements AutoCloseable {
      * of the next.
      */
     private final NsatLearning nsatLearning;
+    /** The rules of projections that learn by a {@code LearningRule}. */
+    private final RuleLearning ruleLearning;
+    /**
+     * Whether any projection learns: then each tick's spikes are delivered at the end of that tick,
+     * before its learning changes the weights (as NSAT's accumulation precedes its learning).
+     */
+    private final boolean learns;
     private final Map<Integer, SpikeRecorder> spikeRecorders = new HashMap<>();
     private final List<StateProbe> probes = new ArrayList<>();
     private int tick;
@@ -116,6 +123,10 @@ public final class Simulation implements AutoCloseable {
         NsatLists lists = (nsatStream != null && anyStochastic) || nsatPlastic ? new NsatLists(network, slices) : null;
         nsatBlankOut = nsatStream != null && anyStochastic ? new NsatBlankOut(network, slices, lists) : null;
         nsatLearning = nsatPlastic ? new NsatLearning(network, slices, lists, seed) : null;
+        boolean rulePlastic = network.projections().stream()
+                .anyMatch(p -> p.plasticity() instanceof org.spikecore.learn.Plasticity.Rule);
+        ruleLearning = rulePlastic ? new RuleLearning(network, slices, seed) : null;
+        learns = nsatPlastic || rulePlastic;
         if (nsatStream != null) {
             for (SliceState s : slices) {
                 if (s.model.anyNoise) {
@@ -264,11 +275,16 @@ public final class Simulation implements AutoCloseable {
         if (nsatBlankOut != null) {
             nsatBlankOut.draw(nodeSpikes, nodeSpikeCount, nsatStream);
         }
-        if (nsatLearning != null) {
+        if (learns) {
             for (SliceState s : slices) {
                 deliver(s, t + 1);
             }
-            nsatLearning.learn(t, nodeSpikes, nodeSpikeCount, nsatStream);
+            if (nsatLearning != null) {
+                nsatLearning.learn(t, nodeSpikes, nodeSpikeCount, nsatStream);
+            }
+            if (ruleLearning != null) {
+                ruleLearning.learn(t, nodeSpikes, nodeSpikeCount);
+            }
         }
         tick++;
     }
@@ -276,7 +292,7 @@ public final class Simulation implements AutoCloseable {
     /** Delivers the spikes of tick t−1 into this core's input rings, then integrates tick t. */
     private void stepCore(int core, int t) {
         for (SliceState s : cores.get(core)) {
-            if (nsatLearning == null) {
+            if (!learns) {
                 deliver(s, t);
             }
             int[][] in = s.input[t % s.ringSize];
@@ -430,6 +446,14 @@ public final class Simulation implements AutoCloseable {
             }
         }
         throw new IllegalArgumentException("population " + population + " has no neuron " + neuron);
+    }
+
+    /** Sets the third factor (reward, error) that the rule of projection {@code projection} reads from now on. */
+    public void setReward(String projection, int reward) {
+        if (ruleLearning == null) {
+            throw new IllegalArgumentException("no projection of this network learns by a rule");
+        }
+        ruleLearning.setReward(projection, reward);
     }
 
     /**

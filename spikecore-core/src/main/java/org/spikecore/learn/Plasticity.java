@@ -47,6 +47,37 @@ public sealed interface Plasticity {
         }
     }
 
+    /**
+     * A rule of the {@link LearningRule} family driven by a {@link SynapseLearner} per core slice:
+     * pre and post traces, the post neurons' modulator, and the gate on one post state. Rules see
+     * the post states of the tick before the reset.
+     *
+     * @param rule       the rule
+     * @param preTraces  the pre traces ({@code x1, x2})
+     * @param postTraces the post traces ({@code y1, y2})
+     * @param modulator  the post neurons' modulator ({@code m})
+     * @param gate       when the synapses into a post may learn ({@link LearningGate#OPEN} for always)
+     * @param gateState  the post state the gate reads
+     */
+    record Rule(LearningRule rule, java.util.List<TraceSpec> preTraces, java.util.List<TraceSpec> postTraces,
+            Modulator modulator, LearningGate gate, int gateState) implements Plasticity {
+        public Rule {
+            Objects.requireNonNull(rule, "plasticity rule");
+            preTraces = java.util.List.copyOf(preTraces);
+            postTraces = java.util.List.copyOf(postTraces);
+            Objects.requireNonNull(modulator, "plasticity modulator");
+            Objects.requireNonNull(gate, "plasticity gate");
+            if (gateState < 0) {
+                throw new IllegalArgumentException("gate state must be >= 0, got " + gateState);
+            }
+        }
+
+        /** {@code rule} with these traces, the post's state 0 as modulator and an open gate. */
+        public static Rule of(LearningRule rule, java.util.List<TraceSpec> preTraces, java.util.List<TraceSpec> postTraces) {
+            return new Rule(rule, preTraces, postTraces, Modulator.state(0), LearningGate.OPEN, 0);
+        }
+    }
+
     static Plasticity none() {
         return new None();
     }

@@ -1,0 +1,83 @@
+package org.spikecore.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.spikecore.fixed.Format;
+import org.spikecore.fixed.Rounding;
+import org.spikecore.learn.PairStdp;
+import org.spikecore.learn.Plasticity;
+import org.spikecore.learn.TraceSpec;
+import org.spikecore.model.ArraySource;
+import org.spikecore.model.BernoulliSource;
+import org.spikecore.model.DenseConnectivity;
+import org.spikecore.model.Network;
+import org.spikecore.model.NeuronModel;
+import org.spikecore.model.Population;
+import org.spikecore.model.Projection;
+import org.spikecore.model.Reset;
+import org.spikecore.model.StateSpec;
+import org.spikecore.model.Threshold;
+
+/** Rules of the learn package run inside the engine: hand-computed weights, and the same bits on any thread count. */
+class EngineLearningTest {
+
+    private static final TraceSpec TRACE = new TraceSpec(2, 64, 127, Rounding.FLOOR, TraceSpec.Pairing.ALL_TO_ALL);
+
+    private static Plasticity stdp() {
+        return Plasticity.Rule.of(PairStdp.additive(4, 3, 3, Rounding.FLOOR), List.of(TRACE), List.of(TRACE));
+    }
+
+    @Test
+    void pairStdpPotentiatesAtThePostSpikeAndDepressesAtTheNextPreSpike() {
+        NeuronModel neuron = new NeuronModel("if", List.of(StateSpec.of("v", Format.INT16).withReset(Reset.toValue(0))),
+                List.of(), Threshold.fixed(1000), 0);
+        Network net = new Network(List.of(new ArraySource("pre", 1, new int[] {1, 4}, new int[] {0, 0}),
+                new ArraySource("kick", 1, new int[] {2}, new int[] {0}), new Population("post", 1, neuron)),
+                List.of(Projection.of("w", "pre", "post", new DenseConnectivity(1, 1, new int[] {10}), Format.INT8, 0)
+                        .withPlasticity(stdp()),
+                        Projection.of("k", "kick", "post", new DenseConnectivity(1, 1, new int[] {2000}), Format.INT16, 0)));
+        try (Simulation sim = new Simulation(net, 1, 1, false)) {
+            SpikeRecorder post = sim.recordSpikes("post");
+            sim.run(4);
+            assertThat(post.ticks()).containsExactly(3); // the kick of tick 2 arrives and fires the post at 3
+            // tick 1: pre spike, no post trace yet; tick 3: post spike, pre trace 64 → 48 → 36: +4·36 >> 3 = 18
+            assertThat(sim.weight("w", 0, 0)).isEqualTo(28);
+            sim.run(1);
+            // tick 4: pre spike, post trace 64 → 48: −(3·48 >> 3) = −18
+            assertThat(sim.weight("w", 0, 0)).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void learnedWeightsAreTheSameOnAnyThreadCount() {
+        NeuronModel lif = new NeuronModel("lif", List.of(StateSpec.of("v", Format.INT16).withLeak(4)
+                .withReset(Reset.toValue(0))), List.of(), Threshold.fixed(300), 2);
+        int pre = 50;
+        int post = 40;
+        int[] w = new int[pre * post];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (int) (org.spikecore.fixed.CounterRng.bits(7, 1, 0, i) >>> 58); // 0..63
+        }
+        Network net = new Network(List.of(new BernoulliSource("in", pre, 0.2), new Population("out", post, lif)),
+                List.of(Projection.of("w", "in", "out", new DenseConnectivity(pre, post, w), Format.INT8, 0)
+                        .withPlasticity(Plasticity.Rule.of(PairStdp.additive(4, 3, 3, Rounding.STOCHASTIC), List.of(TRACE),
+                                List.of(TRACE)))),
+                20);
+        int[][] weights = new int[2][pre * post];
+        for (int threads = 1; threads <= 2; threads++) {
+            try (Simulation sim = new Simulation(net, 5, threads, true)) {
+                assertThat(sim.coreCount()).isEqualTo(2);
+                sim.run(300);
+                for (int i = 0; i < pre; i++) {
+                    for (int j = 0; j < post; j++) {
+                        weights[threads - 1][i * post + j] = sim.weight("w", i, j);
+                    }
+                }
+            }
+        }
+        assertThat(weights[1]).isEqualTo(weights[0]);
+        assertThat(weights[0]).isNotEqualTo(w); // it learned
+    }
+}
