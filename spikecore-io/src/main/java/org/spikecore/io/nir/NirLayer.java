@@ -270,7 +270,8 @@ public record NirLayer(String name, NirNode node, List<Integer> inShape, List<In
     private State dense(int batch, NpyArray weight, NpyArray bias) {
         int out = weight.dim(0);
         int in = weight.dim(1);
-        float[] wt = new float[in * out]; // by input, so that a zero input costs nothing
+        // stored by input and added from the bias up in input order, as Dense does, so that an exported network gives the same bits
+        float[] wt = new float[in * out];
         double[] w = weight.values();
         for (int i = 0; i < out; i++) {
             for (int j = 0; j < in; j++) {
@@ -281,17 +282,15 @@ public record NirLayer(String name, NirNode node, List<Integer> inShape, List<In
         return x -> {
             float[] y = new float[batch * out];
             for (int s = 0; s < batch; s++) {
+                if (b != null) {
+                    System.arraycopy(b, 0, y, s * out, out);
+                }
                 for (int j = 0; j < in; j++) {
                     float xj = x[s * in + j];
                     if (xj != 0f) {
                         for (int i = 0; i < out; i++) {
-                            y[s * out + i] += wt[j * out + i] * xj;
+                            y[s * out + i] += xj * wt[j * out + i];
                         }
-                    }
-                }
-                if (b != null) {
-                    for (int i = 0; i < out; i++) {
-                        y[s * out + i] += b[i];
                     }
                 }
             }
@@ -339,14 +338,14 @@ public record NirLayer(String name, NirNode node, List<Integer> inShape, List<In
         return x -> {
             float[] y = new float[batch * outSize];
             for (int s = 0; s < batch; s++) {
+                for (int k = 0; k < outSize; k++) {
+                    y[s * outSize + k] = b[k / plane];
+                }
                 for (int[] l : map) {
                     float xv = x[s * inSize + l[0]];
                     if (xv != 0f) {
                         y[s * outSize + l[1]] += w[l[2]] * xv;
                     }
-                }
-                for (int k = 0; k < outSize; k++) {
-                    y[s * outSize + k] += b[k / plane];
                 }
             }
             return y;

@@ -190,6 +190,12 @@ public final class NirReader {
         return d;
     }
 
+    /** jhdf reports a scalar dataset's type boxed. */
+    private static Class<?> primitive(Class<?> t) {
+        return t == Float.class ? float.class : t == Double.class ? double.class : t == Long.class ? long.class
+                : t == Integer.class ? int.class : t == Short.class ? short.class : t == Byte.class ? byte.class : t;
+    }
+
     private String string(Group g, String path, String field) {
         Dataset d = dataset(g, path, field);
         Object v = d.getData();
@@ -205,7 +211,7 @@ public final class NirReader {
     /** A floating-point parameter array, typed as the file stores it. */
     private NpyArray array(Group g, String path, String field) {
         Dataset d = dataset(g, path, field);
-        Class<?> t = d.getJavaType();
+        Class<?> t = primitive(d.getJavaType());
         NpyType type = t == float.class ? NpyType.FLOAT32 : t == double.class ? NpyType.FLOAT64 : null;
         if (type == null) {
             throw problem("dataset " + path + "/" + field, "is " + t.getSimpleName() + ", expected float32 or float64");
@@ -229,7 +235,7 @@ public final class NirReader {
             return fallback;
         }
         Dataset d = dataset(g, path, field);
-        Class<?> t = d.getJavaType();
+        Class<?> t = primitive(d.getJavaType());
         if (t != long.class && t != int.class && t != short.class && t != byte.class) {
             throw problem("dataset " + path + "/" + field, "is " + t.getSimpleName() + ", expected integers");
         }
