@@ -188,6 +188,30 @@ public final class NirSimulation {
         }
     }
 
+    /** Whether some edge closes a cycle. */
+    public boolean hasRecurrentEdges() {
+        return Arrays.stream(recurrentInputs).anyMatch(r -> r.length > 0);
+    }
+
+    /** Whether the nodes form one chain from the input to the output: one input each, one consumer each. */
+    public boolean isChain() {
+        int[] consumers = new int[layers.size()];
+        for (int k = 0; k < layers.size(); k++) {
+            if (k != input && forwardInputs[k].length != 1) {
+                return false;
+            }
+            for (int p : forwardInputs[k]) {
+                consumers[p]++;
+            }
+        }
+        for (int k = 0; k < layers.size(); k++) {
+            if (consumers[k] != (k == output ? 0 : 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The node names in the order they run. */
     public List<String> order() {
         return names;

@@ -71,6 +71,9 @@ class NirExportTest {
                 System.arraycopy(x[b], t * in, steps[t], b * in, in);
             }
         }
+        NirImport.Result imported = NirImport.modules(sim);
+        assertThat(imported.reason()).isNull();
+        assertThat(NirExport.of(imported.modules())).as("export after import").isEqualTo(graph);
         float[][] out = sim.run(steps, SAMPLES).output();
         int n = trainer[0].length;
         int[][] counts = new int[SAMPLES][n];

@@ -55,6 +55,34 @@ class NirFixtureTest {
     }
 
     @Test
+    void theFixtureImportsAsASequentialThatSpikesAsSnnTorchDid() {
+        NirSimulation sim = NirSimulation.compile(NirReader.read(DIR.resolve("public_fc_lif.nir")).graph(), 1e-4, NirConvention.SNNTORCH);
+        NirImport.Result r = NirImport.modules(sim);
+        assertThat(r.reason()).isNull();
+        assertThat(r.modules()).hasSize(4);
+        NpyArray in = Npy.read(DIR.resolve("public_fc_lif_input.npy"));
+        NpyArray expected = Npy.read(DIR.resolve("public_fc_lif_output.npy"));
+        int steps = in.dim(0);
+        int batch = in.dim(1);
+        float[][] x = new float[batch][steps * 64];
+        int[][] snnTorchCounts = new int[batch][5];
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < batch; b++) {
+                for (int k = 0; k < 64; k++) {
+                    x[b][t * 64 + k] = (float) in.values()[(t * batch + b) * 64 + k];
+                }
+                for (int i = 0; i < 5; i++) {
+                    snnTorchCounts[b][i] += (int) expected.values()[(t * batch + b) * 5 + i];
+                }
+            }
+        }
+        org.spikecore.train.net.Sequential net = new org.spikecore.train.net.Sequential(r.modules(),
+                org.spikecore.train.LifNetwork.Loss.CE_COUNTS, new org.spikecore.train.Optimizer.AdamSpec(1e-3f));
+        assertThat(java.util.Arrays.stream(snnTorchCounts).flatMapToInt(java.util.Arrays::stream).sum()).isGreaterThan(20);
+        assertThat(net.infer(x, steps)).isDeepEqualTo(snnTorchCounts);
+    }
+
+    @Test
     void writingAndReadingBackGivesTheSameGraphAndOutputs() {
         NirNode.NirGraph g = NirReader.read(DIR.resolve("public_fc_lif.nir")).graph();
         Path out = tmp.resolve("copy.nir");
