@@ -22,6 +22,36 @@ public sealed interface NirNode {
         return getClass().getSimpleName().equals("NirGraph") ? "NIRGraph" : getClass().getSimpleName();
     }
 
+    /** The node's parameter arrays (none for graphs, whose nodes hold their own). */
+    default List<NpyArray> arrays() {
+        return switch (this) {
+            case Input n -> List.of();
+            case Output n -> List.of();
+            case Affine n -> List.of(n.weight(), n.bias());
+            case Linear n -> List.of(n.weight());
+            case Scale n -> List.of(n.scale());
+            case Conv1d n -> List.of(n.weight(), n.bias());
+            case Conv2d n -> List.of(n.weight(), n.bias());
+            case SumPool2d n -> List.of();
+            case AvgPool2d n -> List.of();
+            case Flatten n -> List.of();
+            case Delay n -> List.of(n.delay());
+            case Threshold n -> List.of(n.threshold());
+            case I n -> List.of(n.r());
+            case IF n -> List.of(n.r(), n.vThreshold(), n.vReset());
+            case LI n -> List.of(n.tau(), n.r(), n.vLeak());
+            case LIF n -> List.of(n.tau(), n.r(), n.vLeak(), n.vThreshold(), n.vReset());
+            case CubaLI n -> List.of(n.tauSyn(), n.tauMem(), n.r(), n.vLeak(), n.wIn());
+            case CubaLIF n -> List.of(n.tauSyn(), n.tauMem(), n.r(), n.vLeak(), n.vThreshold(), n.vReset(), n.wIn());
+            case NirGraph n -> List.of();
+        };
+    }
+
+    /** How many parameter values the node holds. */
+    default long parameterCount() {
+        return arrays().stream().mapToLong(a -> a.values().length).sum();
+    }
+
     /** The graph's entry: the shape of one sample's input at one step. */
     record Input(List<Integer> shape) implements NirNode {
         public Input {
