@@ -9,7 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spikecore.SpikecoreException;
+import org.spikecore.energy.Activity;
+import org.spikecore.energy.EnergyModel;
+import org.spikecore.energy.Horowitz45nm;
+import org.spikecore.energy.LayerCost;
 import org.spikecore.io.nir.NirConvention;
+import org.spikecore.io.nir.NirCost;
 import org.spikecore.io.nir.NirExport;
 import org.spikecore.io.nir.NirFile;
 import org.spikecore.io.nir.NirImport;
@@ -30,16 +35,17 @@ import org.spikecore.train.net.Lif;
 import org.spikecore.train.net.Module;
 import org.spikecore.train.net.Pool;
 import org.spikecore.train.net.Qpr;
+import org.spikecore.memory.Encoding;
 import org.spikecore.train.net.RecurrentLif;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code spikecore nir info|simulate|export}: networks in the Neuromorphic Intermediate Representation. */
+/** {@code spikecore nir info|simulate|cost|export}: networks in the Neuromorphic Intermediate Representation. */
 @Command(name = "nir", mixinStandardHelpOptions = true,
         description = "Read, simulate and write NIR graphs (snnTorch, Norse, Sinabs, Lava, ... exports).",
-        subcommands = {NirCommand.Info.class, NirCommand.Simulate.class, NirCommand.Export.class})
+        subcommands = {NirCommand.Info.class, NirCommand.Simulate.class, NirCommand.Cost.class, NirCommand.Export.class})
 public final class NirCommand implements Runnable {
 
     @CommandLine.Spec
@@ -179,6 +185,75 @@ public final class NirCommand implements Runnable {
                 out.printf("agreement with %s: %.2f%% (%d of %d entries)%n", compare.getFileName(), 100.0 * same / y.values().length, same,
                         y.values().length);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "cost", mixinStandardHelpOptions = true,
+            description = "Synaptic operations per layer from a simulated run, and forward energy per sample under synapse-memory encodings.")
+    static final class Cost implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "A NIR file.")
+        Path file;
+
+        @Option(names = "--input", required = true, description = "Input .npy, [T, batch, input shape] or [T, input shape].")
+        Path input;
+
+        @Option(names = "--bits", defaultValue = "8", description = "Weight bits for the memory (default: ${DEFAULT-VALUE}).")
+        int bits;
+
+        @Option(names = "--word-bits", defaultValue = "64", description = "Memory word width (default: ${DEFAULT-VALUE}).")
+        int wordBits;
+
+        @Option(names = "--encoding", split = ",", description = "Encodings (default: all that apply): crossbar, pb-bmp, pb-csr, dual, "
+                + "conv-func, conv-func-bmp.")
+        List<String> encodings = new ArrayList<>();
+
+        @CommandLine.Mixin
+        Discretization discretization = new Discretization();
+
+        @Override
+        public Integer call() {
+            if (bits < 1 || bits > wordBits || wordBits > 1024) {
+                throw new IllegalArgumentException("--bits must be 1..--word-bits and --word-bits at most 1024, got " + bits + " and " + wordBits);
+            }
+            List<Encoding> chosen = encodings.isEmpty() ? List.of(Encoding.values())
+                    : encodings.stream().map(String::trim).map(Encoding::fromName).toList();
+            PrintWriter out = spec.commandLine().getOut();
+            NirSimulation sim = discretization.compile(NirReader.read(file));
+            NpyArray in = Npy.read(input);
+            NirSimulation.Steps x = sim.steps(in);
+            int steps = x.steps().length;
+            int samples = x.batch();
+            NirSimulation.Run run = sim.run(x.steps(), samples);
+            EnergyModel model = new Horowitz45nm();
+            out.printf("%s: %d samples x %d steps (convention %s, dt %s); energy model %s v%s, %d-bit weights, %d-bit words%n",
+                    file.getFileName(), samples, steps, discretization.convention, discretization.dt, model.name(), model.version(), bits,
+                    wordBits);
+            out.printf("%-12s %-8s %14s %16s %10s %8s  %s%n", "node", "type", "events/sample", "SynOps/sample", "input rate", "density",
+                    "forward µJ/sample by encoding");
+            double total = 0;
+            for (NirCost.Layer l : NirCost.of(sim, run, samples, steps)) {
+                total += l.synOpsPerSample();
+                StringBuilder energy = new StringBuilder();
+                if (l.shape() == null) {
+                    energy.append("(").append(l.why()).append(")");
+                } else {
+                    Activity activity = new Activity(Math.min(1, l.inputRate()), Activity.DEFAULT.errorRate(), steps);
+                    for (Encoding e : chosen) {
+                        if (e.convolutionOnly() && !(l.shape() instanceof org.spikecore.memory.LayerShape.Conv)) {
+                            continue;
+                        }
+                        LayerCost c = LayerCost.of(l.shape(), e, bits, Math.max(l.density(), 1e-9), wordBits, activity, model);
+                        energy.append(String.format("%s %.4f  ", e.cliName(), c.forwardSampleJ() * 1e6));
+                    }
+                }
+                out.printf("%-12s %-8s %,14.1f %,16.1f %10.4f %8.3f  %s%n", l.node(), l.type(), l.eventsPerSample(), l.synOpsPerSample(),
+                        l.inputRate(), l.density(), energy.toString().strip());
+            }
+            out.printf("total: %,.1f synaptic operations per sample%n", total);
             return 0;
         }
     }

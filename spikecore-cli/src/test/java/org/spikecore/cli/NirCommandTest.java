@@ -56,6 +56,15 @@ class NirCommandTest {
     }
 
     @Test
+    void costPrintsSynapticOperationsAndEnergyPerLayer() {
+        CommandLineTest.Outcome o = CommandLineTest.run("nir", "cost", FIXTURES.resolve("public_fc_lif.nir").toString(), "--input",
+                FIXTURES.resolve("public_fc_lif_input.npy").toString(), "--encoding", "crossbar,pb-csr");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("8 samples x 40 steps").containsPattern("0 +Affine +515\\.8 +16,504\\.0 +0\\.2015 +1\\.000  crossbar ")
+                .contains("pb-csr").doesNotContain("dual").contains("total: 17,262.1 synaptic operations per sample");
+    }
+
+    @Test
     void exportWritesTheClassifierAsAGraphThatReadsBack() {
         Path file = dir.resolve("clf.nir");
         CommandLineTest.Outcome o = CommandLineTest.run("nir", "export", "--output", file.toString(), "--hidden", "16");

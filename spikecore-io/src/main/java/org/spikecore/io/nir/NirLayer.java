@@ -302,33 +302,11 @@ public record NirLayer(String name, NirNode node, List<Integer> inShape, List<In
     private State conv(int batch, NpyArray weight, NpyArray bias, int groups, int[] in, int[] kernel, int[] stride, int[] padding,
             int[] dilation) {
         int outC = weight.dim(0);
-        int perGroupIn = weight.dim(1);
-        int perGroupOut = outC / groups;
         int oh = (in[1] + 2 * padding[0] - dilation[0] * (kernel[0] - 1) - 1) / stride[0] + 1;
         int ow = (in[2] + 2 * padding[1] - dilation[1] * (kernel[1] - 1) - 1) / stride[1] + 1;
         int inSize = in[0] * in[1] * in[2];
         int outSize = outC * oh * ow;
-        List<int[]> links = new ArrayList<>();
-        for (int o = 0; o < outC; o++) {
-            int g = o / perGroupOut;
-            for (int r = 0; r < oh; r++) {
-                for (int c = 0; c < ow; c++) {
-                    for (int ch = 0; ch < perGroupIn; ch++) {
-                        for (int i = 0; i < kernel[0]; i++) {
-                            int row = r * stride[0] - padding[0] + i * dilation[0];
-                            for (int j = 0; j < kernel[1]; j++) {
-                                int col = c * stride[1] - padding[1] + j * dilation[1];
-                                if (row >= 0 && row < in[1] && col >= 0 && col < in[2]) {
-                                    int xi = ((g * perGroupIn + ch) * in[1] + row) * in[2] + col;
-                                    links.add(new int[] {xi, (o * oh + r) * ow + c, ((o * perGroupIn + ch) * kernel[0] + i) * kernel[1] + j});
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        int[][] map = links.toArray(new int[0][]);
+        int[][] map = links(weight, groups, in, kernel, stride, padding, dilation);
         float[] w = new float[weight.values().length];
         for (int k = 0; k < w.length; k++) {
             w[k] = (float) weight.values()[k];
@@ -350,6 +328,61 @@ public record NirLayer(String name, NirNode node, List<Integer> inShape, List<In
             }
             return y;
         };
+    }
+
+    /** The convolution's connections as (input index, output index, weight index), output by output. */
+    private static int[][] links(NpyArray weight, int groups, int[] in, int[] kernel, int[] stride, int[] padding, int[] dilation) {
+        int outC = weight.dim(0);
+        int perGroupIn = weight.dim(1);
+        int perGroupOut = outC / groups;
+        int oh = (in[1] + 2 * padding[0] - dilation[0] * (kernel[0] - 1) - 1) / stride[0] + 1;
+        int ow = (in[2] + 2 * padding[1] - dilation[1] * (kernel[1] - 1) - 1) / stride[1] + 1;
+        List<int[]> links = new ArrayList<>();
+        for (int o = 0; o < outC; o++) {
+            int g = o / perGroupOut;
+            for (int r = 0; r < oh; r++) {
+                for (int c = 0; c < ow; c++) {
+                    for (int ch = 0; ch < perGroupIn; ch++) {
+                        for (int i = 0; i < kernel[0]; i++) {
+                            int row = r * stride[0] - padding[0] + i * dilation[0];
+                            for (int j = 0; j < kernel[1]; j++) {
+                                int col = c * stride[1] - padding[1] + j * dilation[1];
+                                if (row >= 0 && row < in[1] && col >= 0 && col < in[2]) {
+                                    int xi = ((g * perGroupIn + ch) * in[1] + row) * in[2] + col;
+                                    links.add(new int[] {xi, (o * oh + r) * ow + c, ((o * perGroupIn + ch) * kernel[0] + i) * kernel[1] + j});
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return links.toArray(new int[0][]);
+    }
+
+    /** For a convolution, per input unit the connections with a non-zero weight it drives; null for other nodes. */
+    public long[] connectionsPerInput() {
+        int[][] map;
+        NpyArray weight;
+        if (node instanceof NirNode.Conv2d c) {
+            weight = c.weight();
+            map = links(weight, c.groups(), spatial(2, c.inputShape()), new int[] {weight.dim(2), weight.dim(3)}, ints(c.stride()),
+                    ints(c.padding()), ints(c.dilation()));
+        } else if (node instanceof NirNode.Conv1d c) {
+            weight = c.weight();
+            int[] s = spatial(1, c.inputShape());
+            map = links(weight, c.groups(), new int[] {s[0], 1, s[1]}, new int[] {1, weight.dim(2)}, new int[] {1, c.stride()},
+                    new int[] {0, c.padding()}, new int[] {1, c.dilation()});
+        } else {
+            return null;
+        }
+        long[] count = new long[inSize()];
+        for (int[] l : map) {
+            if (weight.values()[l[2]] != 0) {
+                count[l[0]]++;
+            }
+        }
+        return count;
     }
 
     private State pool(int batch, List<Integer> kernel, List<Integer> stride, List<Integer> padding, float scale) {

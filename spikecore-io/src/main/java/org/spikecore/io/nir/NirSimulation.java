@@ -231,10 +231,12 @@ public final class NirSimulation {
     }
 
     /**
-     * What a run gave: the output node's values per step ({@code output[t][b·n + i]}) and, per node in
-     * {@link #order()}, how many of its output values were non-zero over all steps and samples.
+     * What a run gave: the output node's values per step ({@code output[t][b·n + i]}), per node in
+     * {@link #order()} how many of its output values were non-zero over all steps and samples, and
+     * per node and input unit how many of its input values were ({@code inputEvents[k][j]}: the events
+     * that drive a synaptic node's weights).
      */
-    public record Run(float[][] output, long[] nonZeros) {
+    public record Run(float[][] output, long[] nonZeros, long[][] inputEvents) {
     }
 
     /** Runs {@code batch} samples; {@code steps[t]} holds the input of step t, batch × input size. */
@@ -251,6 +253,10 @@ public final class NirSimulation {
             before[k] = new float[batch * layers.get(k).outSize()];
         }
         long[] nonZeros = new long[n];
+        long[][] inputEvents = new long[n][];
+        for (int k = 0; k < n; k++) {
+            inputEvents[k] = new long[layers.get(k).inSize()];
+        }
         float[][] result = new float[steps.length][];
         for (int t = 0; t < steps.length; t++) {
             if (steps[t].length != batch * inSize) {
@@ -269,6 +275,12 @@ public final class NirSimulation {
                         add(x, before[p]);
                     }
                 }
+                long[] events = inputEvents[k];
+                for (int i = 0; i < x.length; i++) {
+                    if (x[i] != 0f) {
+                        events[i % events.length]++;
+                    }
+                }
                 now[k] = states[k].step(x);
                 for (float v : now[k]) {
                     if (v != 0f) {
@@ -281,7 +293,7 @@ public final class NirSimulation {
             before = now;
             now = swap;
         }
-        return new Run(result, nonZeros);
+        return new Run(result, nonZeros, inputEvents);
     }
 
     private static void add(float[] into, float[] x) {
@@ -291,10 +303,14 @@ public final class NirSimulation {
     }
 
     /**
-     * Runs an input array of shape [T, batch, input shape…] or [T, input shape…] and returns the
-     * output node's values with the same leading dimensions, as float32.
+     * An input array as steps: {@code steps[t]} holds step t of all {@code batch} samples; {@code batched}
+     * says whether the array had a batch dimension.
      */
-    public NpyArray run(NpyArray in) {
+    public record Steps(float[][] steps, int batch, boolean batched) {
+    }
+
+    /** Cuts an input array of shape [T, batch, input shape…] or [T, input shape…] (a flat input size also does) into steps. */
+    public Steps steps(NpyArray in) {
         int[] shape = in.shape();
         int inSize = layers.get(input).outSize();
         List<Integer> declared = inputShape();
@@ -320,7 +336,18 @@ public final class NirSimulation {
                 x[t][k] = (float) v[t * batch * inSize + k];
             }
         }
-        float[][] y = run(x, batch).output();
+        return new Steps(x, batch, batched);
+    }
+
+    /**
+     * Runs an input array of shape [T, batch, input shape…] or [T, input shape…] and returns the
+     * output node's values with the same leading dimensions, as float32.
+     */
+    public NpyArray run(NpyArray in) {
+        Steps s = steps(in);
+        int steps = s.steps().length;
+        int batch = s.batch();
+        float[][] y = run(s.steps(), batch).output();
         int outSize = layers.get(output).outSize();
         double[] values = new double[steps * batch * outSize];
         for (int t = 0; t < steps; t++) {
@@ -329,9 +356,9 @@ public final class NirSimulation {
             }
         }
         List<Integer> outShape = outputShape();
-        int[] dims = new int[(batched ? 2 : 1) + outShape.size()];
+        int[] dims = new int[(s.batched() ? 2 : 1) + outShape.size()];
         dims[0] = steps;
-        if (batched) {
+        if (s.batched()) {
             dims[1] = batch;
         }
         for (int k = 0; k < outShape.size(); k++) {
