@@ -24,7 +24,9 @@ import org.spikecore.train.net.Shape;
  * {@code 0}, {@code 1}, …, {@code output}), with snnTorch's time step {@link #DT}: a decay β becomes
  * {@code τ = dt/(1 − β)} and {@code R = τ/dt} (α likewise, {@code w_in = τ_syn/dt}); weights are
  * float32, neuron parameters float64 per neuron, so that β comes back exactly. A LIF without leak
- * (β = 1) becomes NIR's IF with {@code R = 1/dt}. A layer's zero reset is what NIR's
+ * (β = 1) becomes NIR's IF with {@code R = 1/dt}. A recurrent LIF layer becomes a subgraph
+ * {@code input → lif → w_rec → lif → output} (as snnTorch exports {@code RSynaptic}), whose
+ * recurrent edge delivers the spikes of the step before. A layer's zero reset is what NIR's
  * {@code v_reset = 0} says; a subtract reset has no NIR field, and such a graph reproduces the
  * trainer's spikes under {@link NirConvention#SNNTORCH_SUBTRACT}.
  */
@@ -59,7 +61,8 @@ public final class NirExport {
     /** Whether {@code modules} hold a layer whose subtract reset NIR cannot say (simulate with snntorch-subtract). */
     public static boolean subtractsOnReset(List<Module> modules) {
         return modules.stream().anyMatch(m -> m instanceof Lif l && l.reset() == NeuronModule.Reset.SUBTRACT
-                || m instanceof CubaLif c && c.reset() == NeuronModule.Reset.SUBTRACT);
+                || m instanceof CubaLif c && c.reset() == NeuronModule.Reset.SUBTRACT
+                || m instanceof RecurrentLif r && r.reset() == NeuronModule.Reset.SUBTRACT);
     }
 
     private static NirNode node(int k, Module m) {
@@ -90,13 +93,23 @@ public final class NirExport {
                 yield p.average() ? new NirNode.AvgPool2d(window, window, List.of(0, 0)) : new NirNode.SumPool2d(window, window, List.of(0, 0));
             }
             case Flatten f -> new NirNode.Flatten(0, -1, dims(f.inShape()));
-            case Lif l -> {
-                int[] shape = ints(l.shape());
-                if (l.beta() == 1f) {
-                    yield new NirNode.IF(fill(shape, 1 / DT), fill(shape, l.threshold()), fill(shape, 0));
+            case Lif l -> lif(ints(l.shape()), l.beta(), l.threshold());
+            case RecurrentLif r -> {
+                int n = r.shape().size();
+                float[] v = r.parameters()[0];
+                double[] w = new double[n * n];
+                for (int j = 0; j < n; j++) {
+                    for (int i = 0; i < n; i++) {
+                        w[i * n + j] = v[j * n + i];
+                    }
                 }
-                double tau = DT / (1 - (double) l.beta());
-                yield new NirNode.LIF(fill(shape, tau), fill(shape, tau / DT), fill(shape, 0), fill(shape, l.threshold()), fill(shape, 0));
+                Map<String, NirNode> inner = new LinkedHashMap<>();
+                inner.put("input", new NirNode.Input(List.of(n)));
+                inner.put("lif", lif(new int[] {n}, r.beta(), r.threshold()));
+                inner.put("w_rec", new NirNode.Linear(new NpyArray(NpyType.FLOAT32, new int[] {n, n}, w)));
+                inner.put("output", new NirNode.Output(List.of(n)));
+                yield new NirNode.NirGraph(inner, List.of(new NirNode.Edge("input", "lif"), new NirNode.Edge("lif", "w_rec"),
+                        new NirNode.Edge("w_rec", "lif"), new NirNode.Edge("lif", "output")));
             }
             case CubaLif c -> {
                 int[] shape = ints(c.shape());
@@ -108,9 +121,17 @@ public final class NirExport {
                 yield new NirNode.CubaLIF(fill(shape, tauSyn), fill(shape, tauMem), fill(shape, tauMem / DT), fill(shape, 0),
                         fill(shape, c.threshold()), fill(shape, 0), fill(shape, tauSyn / DT));
             }
-            case RecurrentLif r -> throw new SpikecoreException("module " + k + " (RecurrentLif): NIR export of recurrent layers is not built yet");
             case Qpr q -> throw new SpikecoreException("module " + k + " (Qpr): the Q/P/R trace neuron has no NIR node");
         };
+    }
+
+    /** LIF with τ = dt/(1 − β), R = τ/dt; IF with R = 1/dt when β = 1. */
+    private static NirNode lif(int[] shape, float beta, float threshold) {
+        if (beta == 1f) {
+            return new NirNode.IF(fill(shape, 1 / DT), fill(shape, threshold), fill(shape, 0));
+        }
+        double tau = DT / (1 - (double) beta);
+        return new NirNode.LIF(fill(shape, tau), fill(shape, tau / DT), fill(shape, 0), fill(shape, threshold), fill(shape, 0));
     }
 
     private static List<Integer> dims(Shape s) {
