@@ -182,6 +182,31 @@ public record NirLayer(String name, NirNode node, List<Integer> inShape, List<In
                 convOut(s[2], kernel.get(1), stride.get(1), padding.get(1), 1));
     }
 
+    /** Whether the node's output depends on this step's input alone. */
+    public boolean stateless() {
+        return switch (node) {
+            case NirNode.Input n -> true;
+            case NirNode.Output n -> true;
+            case NirNode.Affine n -> true;
+            case NirNode.Linear n -> true;
+            case NirNode.Scale n -> true;
+            case NirNode.Conv1d n -> true;
+            case NirNode.Conv2d n -> true;
+            case NirNode.SumPool2d n -> true;
+            case NirNode.AvgPool2d n -> true;
+            case NirNode.Flatten n -> true;
+            case NirNode.Threshold n -> true;
+            case NirNode.Delay n -> false;
+            case NirNode.I n -> false;
+            case NirNode.IF n -> false;
+            case NirNode.LI n -> false;
+            case NirNode.LIF n -> false;
+            case NirNode.CubaLI n -> false;
+            case NirNode.CubaLIF n -> false;
+            case NirNode.NirGraph n -> false;
+        };
+    }
+
     /** A fresh state for {@code batch} samples. */
     public State start(int batch) {
         int n = inSize();

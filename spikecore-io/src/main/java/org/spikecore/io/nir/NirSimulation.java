@@ -15,8 +15,8 @@ import org.spikecore.io.npy.NpyType;
 /**
  * The float32 simulation of a NIR graph in steps of dt. Subgraphs are inlined (their nodes named
  * {@code graph.node}); nodes run in the order of a depth-first walk from the input, every edge that
- * walk finds closing a cycle is recurrent and delivers what its source gave one step earlier (zero at
- * the first step); a node adds up everything that arrives. Neuron equations are discretized as
+ * walk finds closing a cycle is recurrent and delivers what its source gave one step earlier (at the
+ * first step: a stateless source on zero input, a neuron at rest); a node adds up everything that arrives. Neuron equations are discretized as
  * {@link NirConvention} says; states start at zero.
  */
 public final class NirSimulation {
@@ -250,7 +250,10 @@ public final class NirSimulation {
         float[][] now = new float[n][];
         float[][] before = new float[n][];
         for (int k = 0; k < n; k++) {
-            before[k] = new float[batch * layers.get(k).outSize()];
+            // what a recurrent edge delivers at step 0: a node without state evaluated on zero input (an Affine
+            // recurrence adds its bias, as snnTorch's recurrent Linear of zero spikes does), a neuron at rest
+            before[k] = layers.get(k).stateless() ? layers.get(k).start(batch).step(new float[batch * layers.get(k).inSize()])
+                    : new float[batch * layers.get(k).outSize()];
         }
         long[] nonZeros = new long[n];
         long[][] inputEvents = new long[n][];

@@ -61,6 +61,18 @@ class NirConventionTest {
     }
 
     @Test
+    void aRecurrentAffineAddsItsBiasFromTheFirstStep() {
+        // LI with τ = dt and R = 1: v = x; the recurrence n → a → n has weight 0 and bias 0.5, so v = x + 0.5 from step 0 on,
+        // as snnTorch's recurrent Linear of the initial zero spikes gives its bias
+        NirNode.NirGraph g = new NirNode.NirGraph(Map.of("input", new NirNode.Input(List.of(1)), "n",
+                new NirNode.LI(one(DT), one(1), one(0)), "a", new NirNode.Affine(new NpyArray(NpyType.FLOAT32, new int[] {1, 1}, new double[1]),
+                        new NpyArray(NpyType.FLOAT32, new int[] {1}, new double[] {0.5})), "output", new NirNode.Output(List.of(1))),
+                List.of(new NirNode.Edge("input", "n"), new NirNode.Edge("n", "a"), new NirNode.Edge("a", "n"), new NirNode.Edge("n", "output")));
+        float[][] y = NirSimulation.compile(g, DT, NirConvention.EULER).run(new float[][] {{0}, {1}, {0}}, 1).output();
+        assertThat(new float[] {y[0][0], y[1][0], y[2][0]}).containsExactly(0.5f, 1.5f, 0.5f);
+    }
+
+    @Test
     void snnTorchConventionsRefuseALeakPotential() {
         NirNode leaky = new NirNode.LIF(one(2e-4), one(2), one(0.1), one(1), one(0));
         assertThatThrownBy(() -> spikes(leaky, NirConvention.SNNTORCH)).isInstanceOf(SpikecoreException.class)
