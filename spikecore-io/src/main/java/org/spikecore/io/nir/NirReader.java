@@ -44,30 +44,26 @@ public final class NirReader {
         if (!Files.isRegularFile(file)) {
             throw new SpikecoreException("file " + file + ": no such file");
         }
-        NirReader r;
+        long size;
         try {
-            r = new NirReader(file.toString(), Files.size(file));
+            size = Files.size(file);
         } catch (java.io.IOException e) {
             throw new SpikecoreException("file " + file + ": cannot read (" + e.getMessage() + ")", e);
         }
-        try (HdfFile hdf = new HdfFile(file)) {
-            return r.file(hdf);
-        } catch (SpikecoreException e) {
-            throw e;
-        } catch (RuntimeException | StackOverflowError e) {
-            throw new SpikecoreException("file " + file + ": not a readable HDF5 file (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
-        }
+        return read(() -> new HdfFile(file), file.toString(), size);
     }
 
     /** Reads a NIR file from its bytes, {@code name} naming it in messages. */
     public static NirFile read(byte[] bytes, String name) {
-        NirReader r = new NirReader(name, bytes.length);
-        try (HdfFile hdf = HdfFile.fromBytes(bytes)) {
-            return r.file(hdf);
+        return read(() -> HdfFile.fromBytes(bytes), name, bytes.length);
+    }
+
+    private static NirFile read(java.util.function.Supplier<HdfFile> open, String name, long size) {
+        try (HdfFile hdf = open.get()) {
+            return new NirReader(name, size).file(hdf);
         } catch (SpikecoreException e) {
             throw e;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError e) { // jHDF's failures on a corrupt file, a cyclic group structure among them
             throw new SpikecoreException("file " + name + ": not a readable HDF5 file (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }

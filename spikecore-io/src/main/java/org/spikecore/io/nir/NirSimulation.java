@@ -141,6 +141,16 @@ public final class NirSimulation {
         return prefix + end;
     }
 
+    /** A node on the depth-first path and the index of its next outgoing edge to follow. */
+    private static final class Frame {
+        final String node;
+        int next;
+
+        Frame(String node) {
+            this.node = node;
+        }
+    }
+
     /** Depth-first from {@code start}: the order (reverse post-order), and each node's forward and recurrent sources. */
     private static void walk(String start, Map<String, NirNode> flat, List<NirNode.Edge> edges, List<String> order,
             Map<String, List<String>> forward, Map<String, List<String>> recurrent) {
@@ -150,33 +160,30 @@ public final class NirSimulation {
         }
         Map<String, Integer> state = new HashMap<>(); // 1 on the path, 2 finished
         Deque<String> post = new ArrayDeque<>();
-        Deque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {start, 0});
+        Deque<Frame> stack = new ArrayDeque<>();
+        stack.push(new Frame(start));
         state.put(start, 1);
         while (!stack.isEmpty()) {
-            Object[] top = stack.peek();
-            String u = (String) top[0];
-            List<String> next = out.getOrDefault(u, List.of());
-            int i = (Integer) top[1];
-            if (i == next.size()) {
+            Frame top = stack.peek();
+            List<String> next = out.getOrDefault(top.node, List.of());
+            if (top.next == next.size()) {
                 stack.pop();
-                state.put(u, 2);
-                post.push(u);
+                state.put(top.node, 2);
+                post.push(top.node);
                 continue;
             }
-            top[1] = i + 1;
-            String v = next.get(i);
+            String v = next.get(top.next++);
             Integer s = state.get(v);
             if (s != null && s == 1) {
-                recurrent.computeIfAbsent(v, k -> new ArrayList<>()).add(u);
+                recurrent.computeIfAbsent(v, k -> new ArrayList<>()).add(top.node);
             } else {
-                forward.computeIfAbsent(v, k -> new ArrayList<>()).add(u);
+                forward.computeIfAbsent(v, k -> new ArrayList<>()).add(top.node);
                 if (s == null) {
                     if (flat.get(v) instanceof NirNode.Input && !v.contains(".")) {
                         throw new SpikecoreException("graph: an edge leads into input node '" + v + "'");
                     }
                     state.put(v, 1);
-                    stack.push(new Object[] {v, 0});
+                    stack.push(new Frame(v));
                 }
             }
         }
