@@ -7,6 +7,7 @@ import org.spikecore.cli.demo.DemoSection;
 import org.spikecore.cli.demo.EngineDemo;
 import org.spikecore.cli.demo.FixedPointDemo;
 import org.spikecore.cli.demo.MemoryOrganizationDemo;
+import org.spikecore.cli.demo.NirDemo;
 import org.spikecore.cli.demo.ImageClassificationDemo;
 import org.spikecore.cli.demo.NsatDemo;
 import org.spikecore.cli.demo.TrainingDemo;
@@ -31,7 +32,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The sections in the order the demo shows them. */
     static List<DemoSection> sections() {
         return List.of(new FixedPointDemo(), new EngineDemo(), new NsatDemo(), new MemoryOrganizationDemo(), new TrainingDemo(),
-                new ImageClassificationDemo());
+                new ImageClassificationDemo(), new NirDemo());
     }
 
     @Override

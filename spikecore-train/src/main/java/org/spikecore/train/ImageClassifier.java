@@ -212,6 +212,11 @@ public final class ImageClassifier {
         return net.modules().get(2 * k).outShape().size();
     }
 
+    /** The network's modules (weights as trained, quantized when training is), e.g. for export. */
+    public List<Module> modules() {
+        return net.modules();
+    }
+
     /** Training epochs done so far. */
     public int epoch() {
         return epoch;

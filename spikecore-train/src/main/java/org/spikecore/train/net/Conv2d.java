@@ -40,6 +40,19 @@ public final class Conv2d implements Module {
         this.bias = Init.uniform(outChannels, bound, seed, stream + 1);
     }
 
+    /** The kernel's side k. */
+    public int kernel() {
+        return kernel;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
+    public int padding() {
+        return padding;
+    }
+
     @Override
     public Shape inShape() {
         return in;

@@ -37,6 +37,18 @@ public final class RecurrentLif implements NeuronModule {
         return shape;
     }
 
+    public float beta() {
+        return beta;
+    }
+
+    public float threshold() {
+        return threshold;
+    }
+
+    public Reset reset() {
+        return reset;
+    }
+
     @Override
     public float[][] parameters() {
         return new float[][] {v};
