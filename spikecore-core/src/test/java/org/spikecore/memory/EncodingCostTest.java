@@ -100,7 +100,7 @@ class EncodingCostTest {
         int[] kernel = new int[(int) shape.distinctWeights()];
         java.util.Arrays.fill(kernel, 3);
         for (Encoding e : List.of(Encoding.CONV_FUNC, Encoding.CONV_FUNC_BMP)) {
-            ConvFunctionalMemory mem = new ConvFunctionalMemory(e, shape, new Format(4, 0, true), 64, kernel);
+            ConvKernelMemory mem = new ConvKernelMemory(e, shape, new Format(4, 0, true), 64, kernel);
             List<RegionCost> closed = EncodingCost.regions(e, shape, 4, 1.0, 64);
             mem.forward(10, (p, q, x) -> { });
             mem.backward(20, (p, q, x) -> { });

@@ -114,13 +114,13 @@ class EncodingEquivalenceTest {
             dense.set(expanded[0][s], expanded[1][s], expanded[2][s]);
         }
         for (Encoding e : List.of(Encoding.CONV_FUNC, Encoding.CONV_FUNC_BMP)) {
-            ConvFunctionalMemory m = new ConvFunctionalMemory(e, shape, W8, 32, kernel);
+            ConvKernelMemory m = new ConvKernelMemory(e, shape, W8, 32, kernel);
             assertThat(forwardAll(m)).as(e.cliName()).isEqualTo(forwardAll(dense));
             assertThat(backwardAll(m)).as(e.cliName()).isEqualTo(backwardAll(dense));
             assertThat(accumulateAll(m)).isEqualTo(accumulateAll(dense));
         }
         // an update of a shared weight changes every synapse that shares it
-        ConvFunctionalMemory m = new ConvFunctionalMemory(Encoding.CONV_FUNC, shape, W8, 32, kernel);
+        ConvKernelMemory m = new ConvKernelMemory(Encoding.CONV_FUNC, shape, W8, 32, kernel);
         int centre = (1 * w + 1); // pre (0, 1, 1); post (0, 1, 1) uses K[0][0][1][1]
         m.update(centre, centre, 7);
         int c11 = kernel[(0 * cout + 0) * 9 + 4];
