@@ -23,11 +23,52 @@ import org.spikecore.fixed.Format;
  */
 public final class ConvKernelMemory implements SynapseMemory {
 
+    /**
+     * The convolution: {@code inChannels × height × width} in, {@code outChannels} k×k kernels,
+     * stride and zero padding; post {@code (o, Y, X)} receives pre {@code (c, Y·stride − padding + dy,
+     * X·stride − padding + dx)} through {@code K[c][o][dy][dx]}.
+     */
+    public record Geometry(int inChannels, int height, int width, int outChannels, int k, int stride, int padding) {
+        public Geometry {
+            if (inChannels < 1 || height < 1 || width < 1 || outChannels < 1 || k < 1 || stride < 1 || padding < 0
+                    || height + 2 * padding < k || width + 2 * padding < k) {
+                throw new IllegalArgumentException("conv geometry does not fit: in " + inChannels + "x" + height + "x" + width
+                        + ", out " + outChannels + ", kernel " + k + ", stride " + stride + ", padding " + padding);
+            }
+        }
+
+        /** The stride-1, same-padded convolution of a cost shape. */
+        public static Geometry of(LayerShape.Conv c) {
+            return new Geometry(c.inChannels(), c.height(), c.width(), c.outChannels(), c.k(), 1, c.k() / 2);
+        }
+
+        public int outHeight() {
+            return (height + 2 * padding - k) / stride + 1;
+        }
+
+        public int outWidth() {
+            return (width + 2 * padding - k) / stride + 1;
+        }
+
+        public int pre() {
+            return inChannels * height * width;
+        }
+
+        public int post() {
+            return outChannels * outHeight() * outWidth();
+        }
+    }
+
     private final Encoding encoding;
-    private final LayerShape.Conv shape;
+    private final Geometry g;
+    private final int postLo;
+    private final int postLen;
+    /** The output channels this memory stores: {@code firstOut .. firstOut + outChannels − 1}. */
+    private final int firstOut;
+    private final int outChannels;
     private final Format format;
     private final int wordBits;
-    private final int[] kernel; // [cin][cout][dy][dx]
+    private final int[] kernel; // [cin][local cout][dy][dx]
     private final boolean[] stored;
     private final AccessCounter counter;
     private final int kk;
@@ -35,14 +76,27 @@ public final class ConvKernelMemory implements SynapseMemory {
     private final int indexBits;
     private final int offsetBits;
 
-    /** A memory of {@code encoding} with raw kernel weights {@code kernel[((c·Cout + o)·k + dy)·k + dx]}. */
+    /** A memory of a stride-1 same-padded {@code shape} with raw kernel weights {@code kernel[((c·Cout + o)·k + dy)·k + dx]}. */
     public ConvKernelMemory(Encoding encoding, LayerShape.Conv shape, Format format, int wordBits, int[] kernel) {
-        if (!encoding.appliesTo(shape)) {
+        this(encoding, Geometry.of(shape), 0, shape.post(), format, wordBits, kernel);
+    }
+
+    /**
+     * A memory of the posts {@code postLo .. postLo + postLen − 1} of convolution {@code g} (local
+     * post indices from 0), storing the kernel of the output channels they belong to; {@code kernel}
+     * holds every output channel, {@code [c][o][dy][dx]}.
+     */
+    public ConvKernelMemory(Encoding encoding, Geometry g, int postLo, int postLen, Format format, int wordBits, int[] kernel) {
+        if (encoding == Encoding.CROSSBAR || encoding == Encoding.DUAL) {
             throw new IllegalArgumentException("a conv kernel cannot be stored as " + encoding.cliName());
         }
-        if (kernel.length != shape.distinctWeights()) {
-            throw new IllegalArgumentException("kernel of " + shape.label() + " needs " + shape.distinctWeights()
-                    + " weights, got " + kernel.length);
+        long distinct = (long) g.inChannels() * g.outChannels() * g.k() * g.k();
+        if (kernel.length != distinct) {
+            throw new IllegalArgumentException("kernel of " + g + " needs " + distinct + " weights, got " + kernel.length);
+        }
+        if (postLo < 0 || postLen < 1 || postLo + postLen > g.post()) {
+            throw new IllegalArgumentException("posts " + postLo + ".." + (postLo + postLen - 1) + " are outside the "
+                    + g.post() + " of " + g);
         }
         for (int i = 0; i < kernel.length; i++) {
             if (!format.contains(kernel[i])) {
@@ -51,30 +105,39 @@ public final class ConvKernelMemory implements SynapseMemory {
         }
         Packing.perWord(format.bits(), wordBits);
         this.encoding = encoding;
-        this.shape = shape;
+        this.g = g;
+        this.postLo = postLo;
+        this.postLen = postLen;
+        int plane = g.outHeight() * g.outWidth();
+        this.firstOut = postLo / plane;
+        this.outChannels = (postLo + postLen - 1) / plane - firstOut + 1;
         this.format = format;
         this.wordBits = wordBits;
-        this.kernel = kernel.clone();
-        this.kk = shape.k() * shape.k();
-        this.columns = shape.outChannels() * kk;
-        this.stored = new boolean[kernel.length];
+        this.kk = g.k() * g.k();
+        this.columns = outChannels * kk;
+        this.kernel = new int[g.inChannels() * columns];
+        for (int c = 0; c < g.inChannels(); c++) {
+            System.arraycopy(kernel, (c * g.outChannels() + firstOut) * kk, this.kernel, c * columns, columns);
+        }
+        this.stored = new boolean[this.kernel.length];
         long n = 0;
-        for (int i = 0; i < kernel.length; i++) {
-            stored[i] = encoding == Encoding.CONV_FUNC || kernel[i] != 0;
+        for (int i = 0; i < this.kernel.length; i++) {
+            stored[i] = encoding == Encoding.CONV_FUNC || this.kernel[i] != 0;
             n += stored[i] ? 1 : 0;
         }
         this.indexBits = Packing.bitsFor(columns - 1L);
-        this.offsetBits = EncodingCost.offsetBits(shape.k());
+        this.offsetBits = EncodingCost.offsetBits(g.k());
         int pb = Packing.bitsFor(n);
         int b = format.bits();
-        int cin = shape.inChannels();
-        long blocks = (long) cin * shape.outChannels();
+        int cin = g.inChannels();
+        long blocks = (long) cin * outChannels;
+        long all = this.kernel.length;
         List<MemoryRegion> regions = new ArrayList<>();
         switch (encoding) {
             case CONV_FUNC -> regions.add(new MemoryRegion("kernel", wordBits, cin * Packing.words(columns, b, wordBits)));
             case CONV_FUNC_BMP -> {
                 regions.add(new MemoryRegion("block-pointers", pb, blocks));
-                regions.add(new MemoryRegion("kernel-bitmap", wordBits, Packing.words(shape.distinctWeights(), 1, wordBits)));
+                regions.add(new MemoryRegion("kernel-bitmap", wordBits, Packing.words(all, 1, wordBits)));
                 regions.add(new MemoryRegion("kernel", wordBits, Packing.words(n, b, wordBits)));
             }
             case CONV_FUNC_ROWCOL -> {
@@ -101,8 +164,9 @@ public final class ConvKernelMemory implements SynapseMemory {
         return encoding;
     }
 
+    /** Index of K[c][local o][dy][dx]. */
     private int kernelIndex(int c, int o, int dy, int dx) {
-        return ((c * shape.outChannels() + o) * shape.k() + dy) * shape.k() + dx;
+        return ((c * outChannels + o) * g.k() + dy) * g.k() + dx;
     }
 
     private long storedIn(int from, int count) {
@@ -115,12 +179,12 @@ public final class ConvKernelMemory implements SynapseMemory {
 
     @Override
     public int preCount() {
-        return shape.pre();
+        return g.pre();
     }
 
     @Override
     public int postCount() {
-        return shape.post();
+        return postLen;
     }
 
     @Override
@@ -131,7 +195,7 @@ public final class ConvKernelMemory implements SynapseMemory {
     @Override
     public long nonZeroCount() {
         long n = 0;
-        for (int j = 0; j < shape.post(); j++) {
+        for (int j = 0; j < postLen; j++) {
             int[] c = {0};
             visitSources(j, (p, q, w) -> c[0]++);
             n += c[0];
@@ -150,7 +214,7 @@ public final class ConvKernelMemory implements SynapseMemory {
                 counter.read(2, Packing.words(rowStored, b, wordBits));
             }
             case CONV_FUNC_ROWCOL -> {
-                counter.read(0, shape.outChannels() + 1L);
+                counter.read(0, outChannels + 1L);
                 counter.read(1, Packing.words(rowStored, offsetBits, wordBits));
                 counter.read(2, Packing.words(rowStored, b, wordBits));
             }
@@ -170,31 +234,68 @@ public final class ConvKernelMemory implements SynapseMemory {
 
     @Override
     public void forward(int pre, SynapseVisitor visitor) {
-        int h = shape.height();
-        int wd = shape.width();
-        int c = pre / (h * wd);
-        int y = pre / wd % h;
-        int x = pre % wd;
-        int r = shape.k() / 2;
+        int c = pre / (g.height() * g.width());
         countForward(c);
-        for (int o = 0; o < shape.outChannels(); o++) {
-            for (int dy = shape.k() - 1; dy >= 0; dy--) {
-                int ty = y - dy + r;
-                if (ty < 0 || ty >= h) {
+        int y = pre / g.width() % g.height();
+        int x = pre % g.width();
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int s = g.stride();
+        for (int o = 0; o < outChannels; o++) {
+            for (int dy = g.k() - 1; dy >= 0; dy--) {
+                int ty = y + g.padding() - dy;
+                if (ty < 0 || ty % s != 0 || ty / s >= oh) {
                     continue;
                 }
-                for (int dx = shape.k() - 1; dx >= 0; dx--) {
-                    int tx = x - dx + r;
-                    if (tx < 0 || tx >= wd) {
+                for (int dx = g.k() - 1; dx >= 0; dx--) {
+                    int tx = x + g.padding() - dx;
+                    if (tx < 0 || tx % s != 0 || tx / s >= ow) {
                         continue;
                     }
                     int w = kernel[kernelIndex(c, o, dy, dx)];
-                    if (w != 0) {
-                        visitor.visit(pre, (o * h + ty) * wd + tx, w);
+                    int post = ((firstOut + o) * oh + ty / s) * ow + tx / s - postLo;
+                    if (w != 0 && post >= 0 && post < postLen) {
+                        visitor.visit(pre, post, w);
                     }
                 }
             }
         }
+    }
+
+    @Override
+    public int accumulateForward(int pre, int[] acc, int accOffset) {
+        int c = pre / (g.height() * g.width());
+        countForward(c);
+        int y = pre / g.width() % g.height();
+        int x = pre % g.width();
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int s = g.stride();
+        int n = 0;
+        for (int o = 0; o < outChannels; o++) {
+            int base = (firstOut + o) * oh * ow - postLo;
+            for (int dy = 0; dy < g.k(); dy++) {
+                int ty = y + g.padding() - dy;
+                if (ty < 0 || ty % s != 0 || ty / s >= oh) {
+                    continue;
+                }
+                int row = base + ty / s * ow;
+                int kRow = kernelIndex(c, o, dy, 0);
+                for (int dx = 0; dx < g.k(); dx++) {
+                    int tx = x + g.padding() - dx;
+                    if (tx < 0 || tx % s != 0 || tx / s >= ow) {
+                        continue;
+                    }
+                    int post = row + tx / s;
+                    int w = kernel[kRow + dx];
+                    if (post >= 0 && post < postLen) {
+                        acc[accOffset + post] += w;
+                        n += w != 0 ? 1 : 0;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     /** Counts locating kernel element (c, col) alone, as a pointer encoding does. */
@@ -210,11 +311,9 @@ public final class ConvKernelMemory implements SynapseMemory {
 
     @Override
     public void backward(int post, SynapseVisitor visitor) {
-        int h = shape.height();
-        int wd = shape.width();
-        int o = post / (h * wd);
+        int o = (post + postLo) / (g.outHeight() * g.outWidth()) - firstOut;
         int b = format.bits();
-        int cin = shape.inChannels();
+        int cin = g.inChannels();
         switch (encoding) {
             case CONV_FUNC -> counter.read(0, cin * Packing.words(kk, b, wordBits));
             case CONV_FUNC_BMP -> {
@@ -252,43 +351,40 @@ public final class ConvKernelMemory implements SynapseMemory {
     }
 
     private void visitSources(int post, SynapseVisitor visitor) {
-        int h = shape.height();
-        int wd = shape.width();
-        int o = post / (h * wd);
-        int y = post / wd % h;
-        int x = post % wd;
-        int r = shape.k() / 2;
-        for (int c = 0; c < shape.inChannels(); c++) {
-            for (int dy = 0; dy < shape.k(); dy++) {
-                int sy = y + dy - r;
-                if (sy < 0 || sy >= h) {
+        int global = post + postLo;
+        int plane = g.outHeight() * g.outWidth();
+        int o = global / plane - firstOut;
+        int y = global / g.outWidth() % g.outHeight();
+        int x = global % g.outWidth();
+        for (int c = 0; c < g.inChannels(); c++) {
+            for (int dy = 0; dy < g.k(); dy++) {
+                int sy = y * g.stride() - g.padding() + dy;
+                if (sy < 0 || sy >= g.height()) {
                     continue;
                 }
-                for (int dx = 0; dx < shape.k(); dx++) {
-                    int sx = x + dx - r;
-                    if (sx < 0 || sx >= wd) {
+                for (int dx = 0; dx < g.k(); dx++) {
+                    int sx = x * g.stride() - g.padding() + dx;
+                    if (sx < 0 || sx >= g.width()) {
                         continue;
                     }
                     int w = kernel[kernelIndex(c, o, dy, dx)];
                     if (w != 0) {
-                        visitor.visit((c * h + sy) * wd + sx, post, w);
+                        visitor.visit((c * g.height() + sy) * g.width() + sx, post, w);
                     }
                 }
             }
         }
     }
 
-    /** Kernel index of the synapse (pre, post), or −1 when they are not connected. */
+    /** Kernel index of the synapse (pre, local post), or −1 when they are not connected. */
     private int kernelIndexOf(int pre, int post) {
-        int h = shape.height();
-        int wd = shape.width();
-        int r = shape.k() / 2;
-        int c = pre / (h * wd);
-        int o = post / (h * wd);
-        // Y = y − dy + r  ⇒  dy = y − Y + r
-        int dy = (pre / wd % h) - (post / wd % h) + r;
-        int dx = (pre % wd) - (post % wd) + r;
-        if (dy < 0 || dy >= shape.k() || dx < 0 || dx >= shape.k()) {
+        int global = post + postLo;
+        int c = pre / (g.height() * g.width());
+        int o = global / (g.outHeight() * g.outWidth()) - firstOut;
+        // sy = Y·s − p + dy  ⇒  dy = sy − Y·s + p
+        int dy = (pre / g.width() % g.height()) - (global / g.outWidth() % g.outHeight()) * g.stride() + g.padding();
+        int dx = (pre % g.width()) - (global % g.outWidth()) * g.stride() + g.padding();
+        if (dy < 0 || dy >= g.k() || dx < 0 || dx >= g.k()) {
             return -1;
         }
         return kernelIndex(c, o, dy, dx);
