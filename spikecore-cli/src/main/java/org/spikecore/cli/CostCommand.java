@@ -16,6 +16,11 @@ import org.spikecore.energy.Activity;
 import org.spikecore.energy.EnergyModel;
 import org.spikecore.energy.Horowitz45nm;
 import org.spikecore.energy.LayerCost;
+import org.spikecore.energy.MeasuredEnergy;
+import org.spikecore.engine.RunCounters;
+import org.spikecore.memory.EncodingCost;
+import org.spikecore.memory.RegionCost;
+import org.spikecore.memory.RegionCount;
 import org.spikecore.io.ResultsJson;
 import org.spikecore.memory.Encoding;
 import org.spikecore.memory.LayerShape;
@@ -55,6 +60,13 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = "--rates", description = "JSON file {\"input_rate\": r, \"error_rate\": e, \"steps\": T, \"updates\": u}"
             + " or {\"steps\": T, \"layers\": [{\"input_rate\": r, \"error_rate\": e, \"updates\": u}, ...]} (one per layer).")
     Path rates;
+
+    @Option(names = "--simulate", description = "Run each layer on the engine in each encoding (random input at the "
+            + "input rate, --rates' steps) and price the accesses it measured, beside the closed form's (forward only).")
+    boolean simulate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of --simulate's weights and input (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--json", description = "Print one JSON document instead of a table.")
     boolean json;
@@ -194,6 +206,67 @@ public final class CostCommand implements Callable<Integer> {
         return out;
     }
 
+    /** The layers' costs measured on the engine, per memory beside the closed form's, on the same input spikes. */
+    private int simulated(PrintWriter out, List<LayerShape> shapes, List<LayerCost> costs, EnergyModel energy) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (!json) {
+            out.printf("energy model %s v%s; engine runs, forward accesses only (the engine does not propagate errors yet)%n",
+                    energy.name(), energy.version());
+            out.printf("%-22s %-16s %4s %7s %-16s %12s %14s %12s%n", "layer", "encoding", "bits", "density", "memory",
+                    "reads", "closed form", "µJ measured");
+        }
+        for (LayerCost c : costs) {
+            LayerShape shape = shapes.stream().filter(s -> s.label().equals(c.layer())).findFirst().orElseThrow();
+            SimulatedLayer.Result result = SimulatedLayer.run(shape, c.encoding(), c.weightBits(), c.density(), wordBits,
+                    c.activity().inputRate(), c.activity().steps(), seed);
+            RunCounters run = result.counters();
+            long spikes = run.spikesPerNode().get("in");
+            List<RegionCount> regions = run.memories().get(0).regions();
+            double realDensity = result.density();
+            List<RegionCost> closed = EncodingCost.regions(c.encoding(), shape, c.weightBits(), realDensity, wordBits);
+            List<MeasuredEnergy.MemoryEnergy> priced = MeasuredEnergy.of(regions, energy);
+            List<Map<String, Object>> mems = new ArrayList<>();
+            for (int k = 0; k < regions.size(); k++) {
+                MeasuredEnergy.MemoryEnergy m = priced.get(k);
+                double expected = spikes * closed.get(k).forwardReads();
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("memory", m.name());
+                r.put("word_bits", m.wordBits());
+                r.put("capacity_bits", m.capacityBits());
+                r.put("reads", m.reads());
+                r.put("writes", m.writes());
+                r.put("closed_form_reads", expected);
+                r.put("J", m.joules());
+                mems.add(r);
+                if (!json) {
+                    out.printf("%-22s %-16s %4d %7.2f %-16s %12d %14.0f %12.4f%n", c.layer(), c.encoding().cliName(),
+                            c.weightBits(), realDensity, m.name(), m.reads(), expected, m.joules() * 1e6);
+                }
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("layer", c.layer());
+            row.put("encoding", c.encoding().cliName());
+            row.put("bits", c.weightBits());
+            row.put("density", realDensity);
+            row.put("word_bits", wordBits);
+            row.put("steps", c.activity().steps());
+            row.put("input_spikes", spikes);
+            row.put("synaptic_ops", run.synOps());
+            row.put("memories", mems);
+            row.put("forward_memory_J", MeasuredEnergy.total(regions, energy));
+            rows.add(row);
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("energy_model", Map.of("name", energy.name(), "version", energy.version(), "parameters",
+                    energy.parameters()));
+            doc.put("mode", "simulate");
+            doc.put("rows", rows);
+            out.println(ResultsJson.toJson(doc));
+        }
+        return 0;
+    }
+
     @Override
     public Integer call() {
         List<LayerShape> shapes = layers(layers, model);
@@ -207,6 +280,9 @@ public final class CostCommand implements Callable<Integer> {
         EnergyModel energy = new Horowitz45nm();
         List<LayerCost> costs = costs(shapes, chosen, bits, densities, wordBits, acts, energy);
         PrintWriter out = spec.commandLine().getOut();
+        if (simulate) {
+            return simulated(out, shapes, costs, energy);
+        }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("energy_model", Map.of("name", energy.name(), "version", energy.version(), "parameters",

@@ -264,31 +264,38 @@ public final class ConvKernelMemory implements SynapseMemory {
 
     @Override
     public int accumulateForward(int pre, int[] acc, int accOffset) {
+        if (g.stride() != 1) {
+            int[] n = {0};
+            forward(pre, (p, post, w) -> {
+                acc[accOffset + post] += w;
+                n[0]++;
+            });
+            return n[0];
+        }
         int c = pre / (g.height() * g.width());
         countForward(c);
-        int y = pre / g.width() % g.height();
-        int x = pre % g.width();
+        // stride 1: the kernel rows and columns that land inside the output, without a test per position
+        int y = pre / g.width() % g.height() + g.padding();
+        int x = pre % g.width() + g.padding();
         int oh = g.outHeight();
         int ow = g.outWidth();
-        int s = g.stride();
+        int k = g.k();
+        int dyLo = Math.max(0, y - oh + 1);
+        int dyHi = Math.min(k - 1, y);
+        int dxLo = Math.max(0, x - ow + 1);
+        int dxHi = Math.min(k - 1, x);
+        int plane = oh * ow;
         int n = 0;
         for (int o = 0; o < outChannels; o++) {
-            int base = (firstOut + o) * oh * ow - postLo;
-            for (int dy = 0; dy < g.k(); dy++) {
-                int ty = y + g.padding() - dy;
-                if (ty < 0 || ty % s != 0 || ty / s >= oh) {
-                    continue;
-                }
-                int row = base + ty / s * ow;
+            int base = (firstOut + o) * plane - postLo;
+            boolean inside = base >= 0 && base + plane <= postLen;
+            for (int dy = dyLo; dy <= dyHi; dy++) {
+                int row = base + (y - dy) * ow + x;
                 int kRow = kernelIndex(c, o, dy, 0);
-                for (int dx = 0; dx < g.k(); dx++) {
-                    int tx = x + g.padding() - dx;
-                    if (tx < 0 || tx % s != 0 || tx / s >= ow) {
-                        continue;
-                    }
-                    int post = row + tx / s;
-                    int w = kernel[kRow + dx];
-                    if (post >= 0 && post < postLen) {
+                for (int dx = dxLo; dx <= dxHi; dx++) {
+                    int post = row - dx;
+                    if (inside || (post >= 0 && post < postLen)) {
+                        int w = kernel[kRow + dx];
                         acc[accOffset + post] += w;
                         n += w != 0 ? 1 : 0;
                     }

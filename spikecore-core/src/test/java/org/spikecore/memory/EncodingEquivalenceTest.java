@@ -168,7 +168,12 @@ class EncodingEquivalenceTest {
             ConvKernelMemory m = new ConvKernelMemory(e, g, lo, len, W8, 64, kernel);
             assertThat(forwardAll(m)).as(e.cliName()).isEqualTo(forwardAll(dense));
             assertThat(backwardAll(m)).as(e.cliName()).isEqualTo(backwardAll(dense));
+            m.counter().reset();
+            forwardAll(m);
+            long forwardReads = m.counter().totalReads();
+            m.counter().reset();
             assertThat(accumulateAll(m)).as(e.cliName()).isEqualTo(accumulateAll(dense));
+            assertThat(m.counter().totalReads()).as("%s accumulate counts as forward", e.cliName()).isEqualTo(forwardReads);
             assertThat(m.nonZeroCount()).isEqualTo(dense.nonZeroCount());
         }
     }
