@@ -114,6 +114,29 @@ class CostAndStudyTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void simulatedRunsMeasureWhatTheClosedFormCounts() throws Exception {
+        CommandLineTest.Outcome o = CommandLineTest.run("cost", "--simulate", "--layer", "fc:64x32,conv:6x6x2-3k3", "--bits",
+                "4", "--density", "0.25,1", "--word-bits", "32", "--json");
+        assertThat(o.code()).as(o.err()).isZero();
+        Map<String, Object> doc = new ObjectMapper().readValue(o.out(), Map.class);
+        assertThat(doc).containsEntry("mode", "simulate");
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) doc.get("rows");
+        assertThat(rows).hasSize(4 * 2 + 5 * 2);
+        for (Map<String, Object> row : rows) {
+            assertThat(((Number) row.get("input_spikes")).longValue()).isPositive();
+            boolean exact = row.get("layer").toString().startsWith("fc") || ((Number) row.get("density")).doubleValue() == 1.0;
+            for (Map<String, Object> m : (List<Map<String, Object>>) row.get("memories")) {
+                if (exact) { // uniform rows and full kernels: the closed form's expectation is exact
+                    assertThat(((Number) m.get("reads")).doubleValue()).as("%s %s %s", row.get("layer"), row.get("encoding"),
+                            m.get("memory")).isEqualTo(((Number) m.get("closed_form_reads")).doubleValue());
+                    assertThat(((Number) m.get("J")).doubleValue()).isPositive();
+                }
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void perLayerRatesApplyToTheirLayers() throws Exception {
         Path rates = dir.resolve("layers.json");
         Files.writeString(rates, "{\"steps\": 250, \"layers\": [{\"input_rate\": 0.05, \"error_rate\": 0}, "
