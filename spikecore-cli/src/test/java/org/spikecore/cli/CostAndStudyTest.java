@@ -129,8 +129,9 @@ class CostAndStudyTest {
                 if (exact) { // uniform rows and full kernels: the closed form's expectation is exact
                     assertThat(((Number) m.get("reads")).doubleValue()).as("%s %s %s", row.get("layer"), row.get("encoding"),
                             m.get("memory")).isEqualTo(((Number) m.get("closed_form_reads")).doubleValue());
-                    assertThat(((Number) m.get("J")).doubleValue()).isPositive();
                 }
+                // energy is priced from the reads (a dual table's column copies are not read forward)
+                assertThat(((Number) m.get("J")).doubleValue() > 0).isEqualTo(((Number) m.get("reads")).longValue() > 0);
             }
         }
     }

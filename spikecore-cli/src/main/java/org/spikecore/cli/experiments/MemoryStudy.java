@@ -245,7 +245,7 @@ public final class MemoryStudy implements Experiment {
     }
 
     /** The paper's comparison: 5-bit weights in a crossbar over 2-bit weights in pb-bmp, per training iteration. */
-    static double patternRatio(EnergyModel model) {
+    public static double patternRatio(EnergyModel model) {
         return trainingIteration(model, Encoding.CROSSBAR, 5, trained(5)) / trainingIteration(model, Encoding.PB_BMP, 2, trained(2));
     }
 

@@ -345,6 +345,7 @@ public final class PatternRetentionExperiment implements Experiment {
         results.put("epochs", epochs);
         results.put("seeds", seeds);
         results.put("sweep", table);
+        results.put("energy_model", Map.of("name", model.name(), "version", model.version(), "parameters", model.parameters()));
         results.put("plots", List.of("sweep-vr-distance.png"));
         return results;
     }
