@@ -105,6 +105,20 @@ public final class MemoryStudy implements Experiment {
                     + "pb-bmp ratio is %.3f%n", f, Horowitz45nm.FIXED_FRACTION, r);
             results.put("pattern_retention_ratio_f_" + f, r);
         }
+        for (double h : new double[] {0.02, 0.1}) {
+            double r = trainingIteration(model, Encoding.CROSSBAR, 5, trained(5), h, PR_ERROR_RATE)
+                    / trainingIteration(model, Encoding.PB_BMP, 2, trained(2), h, PR_ERROR_RATE);
+            out.printf("  sensitivity: with a hidden spike rate of %.0f %% instead of %.0f %% the ratio is %.3f%n", h * 100,
+                    PR_HIDDEN_RATE * 100, r);
+            results.put("pattern_retention_ratio_hidden_rate_" + h, r);
+        }
+        for (double e : new double[] {0.02, 0.5}) {
+            double r = trainingIteration(model, Encoding.CROSSBAR, 5, trained(5), PR_HIDDEN_RATE, e)
+                    / trainingIteration(model, Encoding.PB_BMP, 2, trained(2), PR_HIDDEN_RATE, e);
+            out.printf("  sensitivity: with output error events at %.0f %% instead of %.0f %% per step the ratio is %.3f%n",
+                    e * 100, PR_ERROR_RATE * 100, r);
+            results.put("pattern_retention_ratio_error_rate_" + e, r);
+        }
         results.put("rows", rows);
         writePlots(outDir, byKey);
         results.put("plots", List.of("fc-energy-vs-density.png", "fc-energy-vs-bits.png", "conv-energy-vs-bits.png",
@@ -233,8 +247,13 @@ public final class MemoryStudy implements Experiment {
      * first layer's errors need not reach the input, so it has no backward access.
      */
     static double trainingIteration(EnergyModel model, Encoding e, int bits, Trained t) {
+        return trainingIteration(model, e, bits, t, PR_HIDDEN_RATE, PR_ERROR_RATE);
+    }
+
+    static double trainingIteration(EnergyModel model, Encoding e, int bits, Trained t, double hiddenRate,
+            double errorRate) {
         Activity first = new Activity(PR_INPUT_RATE, 0, PR_STEPS);
-        Activity second = new Activity(PR_HIDDEN_RATE, PR_ERROR_RATE, PR_STEPS);
+        Activity second = new Activity(hiddenRate, errorRate, PR_STEPS);
         return LayerCost.of(new LayerShape.Fc(700, 400), e, bits, 1 - t.zerosHidden(), WORD_BITS, first, model).trainingSampleJ()
                 + LayerCost.of(new LayerShape.Fc(400, 250), e, bits, 1 - t.zerosOutput(), WORD_BITS, second, model)
                         .trainingSampleJ();
@@ -296,6 +315,17 @@ public final class MemoryStudy implements Experiment {
                 y[i] = forwardPlusBackward(byKey.get(key(FC, e, 8, DENSITIES[i]))) * 1e6;
             }
             lines.add(new Charts.Series(e.cliName(), DENSITIES, y));
+        }
+        double lo = lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.y())).min().orElseThrow();
+        double hi = lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.y())).max().orElseThrow();
+        for (int a = 0; a < PAPER_FC.size(); a++) {
+            for (int b = a + 1; b < PAPER_FC.size(); b++) {
+                for (double x : crossovers(byKey, FC, 8, PAPER_FC.get(a), PAPER_FC.get(b), MemoryStudy::forwardPlusBackward)) {
+                    // a vertical marker at each crossing of the paper's three encodings
+                    lines.add(new Charts.Series(String.format("%s = %s at %.3f", PAPER_FC.get(a).cliName(),
+                            PAPER_FC.get(b).cliName(), x), new double[] {x, x}, new double[] {lo, hi}));
+                }
+            }
         }
         Charts.line(dir.resolve("fc-energy-vs-density.png"), "FC 784x128, 8-bit: forward + backward energy per sample vs density",
                 "fraction of non-zero weights", "µJ per sample", lines, true);
