@@ -26,6 +26,9 @@ import org.spikecore.model.SparseConnectivity;
  */
 final class SimulatedLayer {
 
+    /** The largest layer --simulate builds (its synapse list and memories must fit the heap). */
+    static final long MAX_SYNAPSES = 1L << 27;
+
     private SimulatedLayer() {
     }
 
@@ -36,6 +39,10 @@ final class SimulatedLayer {
     /** The counters of {@code steps} ticks of {@code shape} under {@code encoding}. */
     static Result run(LayerShape shape, Encoding encoding, int bits, double density, int wordBits, double inputRate,
             int steps, long seed) {
+        if ((long) shape.pre() * shape.fanOut() > MAX_SYNAPSES) {
+            throw new IllegalArgumentException("--simulate runs layers of at most 2^27 synapses; " + shape.label() + " has "
+                    + (long) shape.pre() * shape.fanOut());
+        }
         Format f = new Format(bits, 0, true);
         int wmax = Math.max(1, f.max());
         Connectivity c = switch (shape) {

@@ -71,6 +71,8 @@ class CostAndStudyTest {
         assertThat(CommandLineTest.run("cost", "--layer", "fc:2147483648x2").err()).contains("is not fc:PRExPOST");
         assertThat(CommandLineTest.run("cost", "--layer", "conv:46341x46341x2-1k3").code()).isEqualTo(2);
         assertThat(CommandLineTest.run("cost", "--layer", "fc:-3x4").err()).contains("positive sizes");
+        assertThat(CommandLineTest.run("cost", "--simulate", "--layer", "fc:100000x100000", "--encoding", "pb-bmp", "--bits", "4",
+                "--density", "0.5").err()).contains("--simulate runs layers of at most 2^27 synapses");
         // the largest conv layer that fits is computed in long arithmetic: no negative memory
         CommandLineTest.Outcome big = CommandLineTest.run("cost", "--layer", "conv:46340x46340x1-1k3", "--bits", "8",
                 "--density", "1", "--json");
