@@ -61,6 +61,14 @@ public final class CostCommand implements Callable<Integer> {
             + " or {\"steps\": T, \"layers\": [{\"input_rate\": r, \"error_rate\": e, \"updates\": u}, ...]} (one per layer).")
     Path rates;
 
+    @Option(names = "--macro-bytes", defaultValue = "32768", description = "Largest SRAM macro; bigger memories are "
+            + "banked (default: ${DEFAULT-VALUE}).")
+    long macroBytes;
+
+    @Option(names = "--width-independent-fraction", defaultValue = "0.5", description = "Fraction of a 64-bit access "
+            + "that does not depend on the word width (default: ${DEFAULT-VALUE}).")
+    double fixedFraction;
+
     @Option(names = "--simulate", description = "Run each layer on the engine in each encoding (random input at the "
             + "input rate, --rates' steps) and price the accesses it measured, beside the closed form's (forward only).")
     boolean simulate;
@@ -267,6 +275,15 @@ public final class CostCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The energy model of the options, with their names in its errors. */
+    static EnergyModel energyModel(double fraction, long macroBytes) {
+        try {
+            return new Horowitz45nm(fraction, macroBytes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--width-independent-fraction / --macro-bytes: " + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
         List<LayerShape> shapes = layers(layers, model);
@@ -277,7 +294,7 @@ public final class CostCommand implements Callable<Integer> {
         }
         List<Activity> acts = activities(rates, shapes.size());
         Activity act = acts.get(0);
-        EnergyModel energy = new Horowitz45nm();
+        EnergyModel energy = energyModel(fixedFraction, macroBytes);
         List<LayerCost> costs = costs(shapes, chosen, bits, densities, wordBits, acts, energy);
         PrintWriter out = spec.commandLine().getOut();
         if (simulate) {
@@ -293,8 +310,10 @@ public final class CostCommand implements Callable<Integer> {
             out.println(ResultsJson.toJson(doc));
             return 0;
         }
-        out.printf("energy model %s v%s; activity%s: %.0f %% input spikes and %.0f %% error events per step, %d steps per "
-                + "sample, %s weight update per sample%s%n", energy.name(), energy.version(),
+        out.printf("energy model %s v%s (width-independent fraction %.2f, macros up to %d bytes)%n", energy.name(),
+                energy.version(), fixedFraction, macroBytes);
+        out.printf("activity%s: %.0f %% input spikes and %.0f %% error events per step, %d steps per "
+                + "sample, %s weight update per sample%s%n",
                 acts.stream().distinct().count() > 1 ? " of the first layer (per layer in --json)" : "",
                 act.inputRate() * 100, act.errorRate() * 100, act.steps(), act.updatesPerSample() == 1 ? "one" : act.updatesPerSample(),
                 rates == null ? " (default; --rates FILE to change)" : " (from " + rates + ")");

@@ -71,6 +71,10 @@ class CostAndStudyTest {
         assertThat(CommandLineTest.run("cost", "--layer", "fc:2147483648x2").err()).contains("is not fc:PRExPOST");
         assertThat(CommandLineTest.run("cost", "--layer", "conv:46341x46341x2-1k3").code()).isEqualTo(2);
         assertThat(CommandLineTest.run("cost", "--layer", "fc:-3x4").err()).contains("positive sizes");
+        assertThat(CommandLineTest.run("cost", "--layer", "fc:10x10", "--macro-bytes", "100").err())
+                .contains("--macro-bytes").contains("macro size must be 1 KB .. 1 MB");
+        assertThat(CommandLineTest.run("cost", "--layer", "fc:10x10", "--width-independent-fraction", "1.5").err())
+                .contains("width-independent fraction must be in [0, 1]");
         assertThat(CommandLineTest.run("cost", "--simulate", "--layer", "fc:100000x100000", "--encoding", "pb-bmp", "--bits", "4",
                 "--density", "0.5").err()).contains("--simulate runs layers of at most 2^27 synapses");
         // the largest conv layer that fits is computed in long arithmetic: no negative memory
