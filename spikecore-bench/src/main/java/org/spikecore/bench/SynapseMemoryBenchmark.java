@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.spikecore.fixed.CounterRng;
 import org.spikecore.fixed.Format;
-import org.spikecore.memory.ConvFunctionalMemory;
+import org.spikecore.memory.ConvKernelMemory;
 import org.spikecore.memory.DenseMemory;
 import org.spikecore.memory.Encoding;
 import org.spikecore.memory.LayerShape;
@@ -55,7 +55,7 @@ public class SynapseMemoryBenchmark {
             for (int i = 0; i < kernel.length; i++) {
                 kernel[i] = CounterRng.uniform(1, 0, 0, i) < 0.3 ? 1 + CounterRng.belowBound(CounterRng.bits(1, 1, 0, i), 100) : 0;
             }
-            memory = new ConvFunctionalMemory(e, shape, w8, 64, kernel);
+            memory = new ConvKernelMemory(e, shape, w8, 64, kernel);
             neuron = 14 * 28 + 14;
             return;
         }

@@ -1,5 +1,6 @@
 package org.spikecore.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +16,11 @@ import org.spikecore.energy.Activity;
 import org.spikecore.energy.EnergyModel;
 import org.spikecore.energy.Horowitz45nm;
 import org.spikecore.energy.LayerCost;
+import org.spikecore.energy.MeasuredEnergy;
+import org.spikecore.engine.RunCounters;
+import org.spikecore.memory.EncodingCost;
+import org.spikecore.memory.RegionCost;
+import org.spikecore.memory.RegionCount;
 import org.spikecore.io.ResultsJson;
 import org.spikecore.memory.Encoding;
 import org.spikecore.memory.LayerShape;
@@ -37,7 +43,7 @@ public final class CostCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--encoding", split = ",", description = "Encodings (default: all that apply): crossbar, pb-bmp, "
-            + "pb-csr, dual, conv-func, conv-func-bmp.")
+            + "pb-csr, dual, conv-func, conv-func-bmp, conv-func-rowcol.")
     List<String> encodings = new ArrayList<>();
 
     @Option(names = "--bits", split = ",", defaultValue = "2,4,8", description = "Weight bits (default: ${DEFAULT-VALUE}).")
@@ -47,11 +53,28 @@ public final class CostCommand implements Callable<Integer> {
             description = "Fractions of non-zero weights (default: ${DEFAULT-VALUE}).")
     List<Double> densities;
 
-    @Option(names = "--word-bits", defaultValue = "64", description = "Memory word width (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--word-bits", defaultValue = "64", description = "Word width of the index, bitmap and weight "
+            + "memories (pointer tables are one pointer wide; default: ${DEFAULT-VALUE}).")
     int wordBits;
 
-    @Option(names = "--rates", description = "JSON file {\"input_rate\": r, \"error_rate\": e, \"steps\": T} from a run.")
+    @Option(names = "--rates", description = "JSON file {\"input_rate\": r, \"error_rate\": e, \"steps\": T, \"updates\": u}"
+            + " or {\"steps\": T, \"layers\": [{\"input_rate\": r, \"error_rate\": e, \"updates\": u}, ...]} (one per layer).")
     Path rates;
+
+    @Option(names = "--macro-bytes", defaultValue = "32768", description = "Largest SRAM macro; bigger memories are "
+            + "banked (default: ${DEFAULT-VALUE}).")
+    long macroBytes;
+
+    @Option(names = "--width-independent-fraction", defaultValue = "0.5", description = "Fraction of a 64-bit access "
+            + "that does not depend on the word width (default: ${DEFAULT-VALUE}).")
+    double fixedFraction;
+
+    @Option(names = "--simulate", description = "Run each layer on the engine in each encoding (random input at the "
+            + "input rate, --rates' steps) and price the accesses it measured, beside the closed form's (forward only).")
+    boolean simulate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of --simulate's weights and input (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--json", description = "Print one JSON document instead of a table.")
     boolean json;
@@ -60,11 +83,18 @@ public final class CostCommand implements Callable<Integer> {
     static List<LayerShape> layers(List<String> texts, Path model) {
         List<String> all = new ArrayList<>(texts);
         if (model != null) {
-            Map<String, Object> m = readJson(model);
-            if (!(m.get("layers") instanceof List<?> list) || list.isEmpty()) {
+            JsonNode m = readJson(model);
+            JsonNode list = m.get("layers");
+            if (list == null || !list.isArray() || list.isEmpty()) {
                 throw new SpikecoreException("file " + model + ": expected {\"layers\": [\"fc:784x128\", ...]}");
             }
-            list.forEach(l -> all.add(String.valueOf(l)));
+            for (int i = 0; i < list.size(); i++) {
+                if (!list.get(i).isTextual()) {
+                    throw new SpikecoreException("file " + model + ": layers[" + i + "] must be a string like \"fc:784x128\", got "
+                            + list.get(i));
+                }
+                all.add(list.get(i).asText());
+            }
         }
         if (all.isEmpty()) {
             throw new IllegalArgumentException("give at least one layer with --layer or --model");
@@ -72,36 +102,88 @@ public final class CostCommand implements Callable<Integer> {
         return all.stream().map(LayerShape::parse).toList();
     }
 
-    /** The activity from --rates, or the default. */
-    static Activity activity(Path rates) {
+    /**
+     * The activity of each layer from --rates, or the default for all. The file is either one
+     * activity for every layer, {@code {"input_rate": r, "error_rate": e, "steps": T, "updates": u}},
+     * or one per layer in order, {@code {"steps": T, "layers": [{"input_rate": r, "error_rate": e,
+     * "updates": u}, ...]}}; absent fields take the defaults (0.1, 0.1, 100, 1).
+     */
+    static List<Activity> activities(Path rates, int layerCount) {
         if (rates == null) {
-            return Activity.DEFAULT;
+            return java.util.Collections.nCopies(layerCount, Activity.DEFAULT);
         }
-        Map<String, Object> m = readJson(rates);
+        JsonNode m = readJson(rates);
+        known(rates, "", m, List.of("input_rate", "error_rate", "steps", "updates", "layers"));
+        int steps = (int) number(rates, "steps", m.get("steps"), Activity.DEFAULT.steps(), true);
+        JsonNode layers = m.get("layers");
+        if (layers == null) {
+            return java.util.Collections.nCopies(layerCount, activity(rates, "", m, steps));
+        }
+        if (!layers.isArray() || layers.size() != layerCount) {
+            throw new SpikecoreException("file " + rates + ": layers must be a list of " + layerCount
+                    + " objects, one per layer given, got " + (layers.isArray() ? layers.size() + " entries" : layers.toString()));
+        }
+        List<Activity> out = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            String where = "layers[" + i + "].";
+            if (!layers.get(i).isObject()) {
+                throw new SpikecoreException("file " + rates + ": " + where.substring(0, where.length() - 1) + " must be an object");
+            }
+            known(rates, where, layers.get(i), List.of("input_rate", "error_rate", "updates"));
+            out.add(activity(rates, where, layers.get(i), steps));
+        }
+        return out;
+    }
+
+    private static Activity activity(Path file, String where, JsonNode m, int steps) {
+        double in = number(file, where + "input_rate", m.get("input_rate"), Activity.DEFAULT.inputRate(), false);
+        double err = number(file, where + "error_rate", m.get("error_rate"), Activity.DEFAULT.errorRate(), false);
+        double upd = number(file, where + "updates", m.get("updates"), 1, false);
         try {
-            return new Activity(((Number) m.getOrDefault("input_rate", 0.1)).doubleValue(),
-                    ((Number) m.getOrDefault("error_rate", 0.1)).doubleValue(),
-                    ((Number) m.getOrDefault("steps", 100)).intValue());
-        } catch (ClassCastException e) {
-            throw new SpikecoreException("file " + rates + ": input_rate, error_rate and steps must be numbers");
+            return new Activity(in, err, steps, upd);
+        } catch (IllegalArgumentException e) {
+            throw new SpikecoreException("file " + file + ": " + where + e.getMessage());
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readJson(Path file) {
+    private static void known(Path file, String where, JsonNode m, List<String> keys) {
+        m.fieldNames().forEachRemaining(k -> {
+            if (!keys.contains(k)) {
+                throw new SpikecoreException("file " + file + ": unknown field " + where + k + "; expected " + keys);
+            }
+        });
+    }
+
+    private static double number(Path file, String field, JsonNode v, double absent, boolean integer) {
+        if (v == null) {
+            return absent;
+        }
+        if (!v.isNumber() || (integer && !v.canConvertToInt()) || (integer && !v.isIntegralNumber())) {
+            throw new SpikecoreException("file " + file + ": " + field + " must be " + (integer ? "an integer" : "a number")
+                    + ", got " + v);
+        }
+        return v.asDouble();
+    }
+
+    private static JsonNode readJson(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new SpikecoreException("file " + file + " does not exist");
         }
+        JsonNode n;
         try {
-            return new ObjectMapper().readValue(file.toFile(), Map.class);
+            n = new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new SpikecoreException("file " + file + " is not valid JSON: " + e.getMessage());
+            throw new SpikecoreException("file " + file + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
+        if (n == null || !n.isObject()) {
+            throw new SpikecoreException("file " + file + ": expected a JSON object, got " + (n == null ? "nothing" : n));
+        }
+        return n;
     }
 
     /** Every applicable (layer, encoding, bits, density) cost. */
     static List<LayerCost> costs(List<LayerShape> layers, List<Encoding> encodings, List<Integer> bits,
-            List<Double> densities, int wordBits, Activity activity, EnergyModel model) {
+            List<Double> densities, int wordBits, List<Activity> activities, EnergyModel model) {
         for (int b : bits) {
             if (b < 1 || b > wordBits) {
                 throw new IllegalArgumentException("--bits must be 1.." + wordBits + ", got " + b);
@@ -113,22 +195,93 @@ public final class CostCommand implements Callable<Integer> {
             }
         }
         List<LayerCost> out = new ArrayList<>();
-        for (LayerShape layer : layers) {
+        for (int l = 0; l < layers.size(); l++) {
+            LayerShape layer = layers.get(l);
             for (Encoding e : encodings) {
-                if (e.convolutionOnly() && !(layer instanceof LayerShape.Conv)) {
+                if (!e.appliesTo(layer)) {
                     continue;
                 }
                 for (int b : bits) {
                     for (double d : densities) {
-                        out.add(LayerCost.of(layer, e, b, d, wordBits, activity, model));
+                        out.add(LayerCost.of(layer, e, b, d, wordBits, activities.get(l), model));
                     }
                 }
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("no encoding applies to the layers given (conv-func and conv-func-bmp need conv layers)");
+            throw new IllegalArgumentException("no encoding applies to the layers given (crossbar and dual store fc layers, the conv-func encodings conv layers)");
         }
         return out;
+    }
+
+    /** The layers' costs measured on the engine, per memory beside the closed form's, on the same input spikes. */
+    private int simulated(PrintWriter out, List<LayerShape> shapes, List<LayerCost> costs, EnergyModel energy) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (!json) {
+            out.printf("energy model %s v%s; engine runs, forward accesses only (the engine does not propagate errors yet)%n",
+                    energy.name(), energy.version());
+            out.printf("%-22s %-16s %4s %7s %-16s %12s %14s %12s%n", "layer", "encoding", "bits", "density", "memory",
+                    "reads", "closed form", "µJ measured");
+        }
+        for (LayerCost c : costs) {
+            LayerShape shape = shapes.stream().filter(s -> s.label().equals(c.layer())).findFirst().orElseThrow();
+            SimulatedLayer.Result result = SimulatedLayer.run(shape, c.encoding(), c.weightBits(), c.density(), wordBits,
+                    c.activity().inputRate(), c.activity().steps(), seed);
+            RunCounters run = result.counters();
+            long spikes = run.spikesPerNode().get("in");
+            List<RegionCount> regions = run.memories().get(0).regions();
+            double realDensity = result.density();
+            List<RegionCost> closed = EncodingCost.regions(c.encoding(), shape, c.weightBits(), realDensity, wordBits);
+            List<MeasuredEnergy.MemoryEnergy> priced = MeasuredEnergy.of(regions, energy);
+            List<Map<String, Object>> mems = new ArrayList<>();
+            for (int k = 0; k < regions.size(); k++) {
+                MeasuredEnergy.MemoryEnergy m = priced.get(k);
+                double expected = spikes * closed.get(k).forwardReads();
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("memory", m.name());
+                r.put("word_bits", m.wordBits());
+                r.put("capacity_bits", m.capacityBits());
+                r.put("reads", m.reads());
+                r.put("writes", m.writes());
+                r.put("closed_form_reads", expected);
+                r.put("J", m.joules());
+                mems.add(r);
+                if (!json) {
+                    out.printf("%-22s %-16s %4d %7.2f %-16s %12d %14.0f %12.4f%n", c.layer(), c.encoding().cliName(),
+                            c.weightBits(), realDensity, m.name(), m.reads(), expected, m.joules() * 1e6);
+                }
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("layer", c.layer());
+            row.put("encoding", c.encoding().cliName());
+            row.put("bits", c.weightBits());
+            row.put("density", realDensity);
+            row.put("word_bits", wordBits);
+            row.put("steps", c.activity().steps());
+            row.put("input_spikes", spikes);
+            row.put("synaptic_ops", run.synOps());
+            row.put("memories", mems);
+            row.put("forward_memory_J", MeasuredEnergy.total(regions, energy));
+            rows.add(row);
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("energy_model", Map.of("name", energy.name(), "version", energy.version(), "parameters",
+                    energy.parameters()));
+            doc.put("mode", "simulate");
+            doc.put("rows", rows);
+            out.println(ResultsJson.toJson(doc));
+        }
+        return 0;
+    }
+
+    /** The energy model of the options, with their names in its errors. */
+    static EnergyModel energyModel(double fraction, long macroBytes) {
+        try {
+            return new Horowitz45nm(fraction, macroBytes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--width-independent-fraction / --macro-bytes: " + e.getMessage());
+        }
     }
 
     @Override
@@ -139,22 +292,31 @@ public final class CostCommand implements Callable<Integer> {
         if (wordBits < 1 || wordBits > 1024) {
             throw new IllegalArgumentException("--word-bits must be 1..1024, got " + wordBits);
         }
-        Activity act = activity(rates);
-        EnergyModel energy = new Horowitz45nm();
-        List<LayerCost> costs = costs(shapes, chosen, bits, densities, wordBits, act, energy);
+        List<Activity> acts = activities(rates, shapes.size());
+        Activity act = acts.get(0);
+        EnergyModel energy = energyModel(fixedFraction, macroBytes);
+        List<LayerCost> costs = costs(shapes, chosen, bits, densities, wordBits, acts, energy);
         PrintWriter out = spec.commandLine().getOut();
+        if (simulate) {
+            return simulated(out, shapes, costs, energy);
+        }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("energy_model", Map.of("name", energy.name(), "version", energy.version(), "parameters",
                     energy.parameters()));
-            doc.put("activity", Map.of("input_rate", act.inputRate(), "error_rate", act.errorRate(), "steps", act.steps()));
+            doc.put("activity", acts.stream().map(a -> Map.of("input_rate", a.inputRate(), "error_rate", a.errorRate(), "steps",
+                    a.steps(), "updates", a.updatesPerSample())).toList());
             doc.put("rows", costs.stream().map(LayerCost::toRow).toList());
             out.println(ResultsJson.toJson(doc));
             return 0;
         }
-        out.printf("energy model %s v%s; activity: %.0f %% input spikes and %.0f %% error events per step, %d steps per "
-                + "sample, one weight update per sample%s%n", energy.name(), energy.version(), act.inputRate() * 100,
-                act.errorRate() * 100, act.steps(), rates == null ? " (default; --rates FILE to change)" : " (from " + rates + ")");
+        out.printf("energy model %s v%s (width-independent fraction %.2f, macros up to %d bytes)%n", energy.name(),
+                energy.version(), fixedFraction, macroBytes);
+        out.printf("activity%s: %.0f %% input spikes and %.0f %% error events per step, %d steps per "
+                + "sample, %s weight update per sample%s%n",
+                acts.stream().distinct().count() > 1 ? " of the first layer (per layer in --json)" : "",
+                act.inputRate() * 100, act.errorRate() * 100, act.steps(), act.updatesPerSample() == 1 ? "one" : act.updatesPerSample(),
+                rates == null ? " (default; --rates FILE to change)" : " (from " + rates + ")");
         out.printf("%-22s %-14s %4s %7s %11s %12s %12s %12s %12s%n", "layer", "encoding", "bits", "density", "memory KiB",
                 "forward µJ", "backward µJ", "update µJ", "training µJ");
         for (LayerCost c : costs) {

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public interface EnergyModel {
 
-    /** A short name, e.g. {@code horowitz-45nm}. */
+    /** A short name, e.g. {@code horowitz-45nm-macro}. */
     String name();
 
     /** The version of the model's parameters; changes whenever a number changes. */

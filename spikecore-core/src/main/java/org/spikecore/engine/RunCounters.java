@@ -2,6 +2,7 @@ package org.spikecore.engine;
 
 import java.util.List;
 import java.util.Map;
+import org.spikecore.memory.RegionCount;
 
 /**
  * What a run did: ticks, synaptic operations (deliveries of non-zero weights), neuron updates,
@@ -11,13 +12,20 @@ import java.util.Map;
  * @param synOps         synaptic operations
  * @param neuronUpdates  neuron updates (neurons × ticks)
  * @param spikesPerNode  spikes per node name, in network order
- * @param memories       per synapse memory: projection, core, reads, writes, storage bits
+ * @param memories       per synapse memory: projection, core, reads, writes, storage bits, regions
  */
 public record RunCounters(long ticks, long synOps, long neuronUpdates, Map<String, Long> spikesPerNode,
         List<MemoryCount> memories) {
 
-    /** The counts of one synapse memory. */
-    public record MemoryCount(String projection, int core, long wordReads, long wordWrites, long storageBits) {
+    /**
+     * The counts of one synapse memory: totals, its organization, and per physical memory (region)
+     * its word width, capacity, reads and writes, which an energy model prices.
+     */
+    public record MemoryCount(String projection, int core, long wordReads, long wordWrites, long storageBits,
+            String encoding, List<RegionCount> regions) {
+        public MemoryCount {
+            regions = List.copyOf(regions);
+        }
     }
 
     /** Total spikes of all nodes. */

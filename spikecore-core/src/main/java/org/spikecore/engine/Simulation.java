@@ -7,19 +7,26 @@ import java.util.List;
 import java.util.Map;
 import org.spikecore.fixed.CounterRng;
 import org.spikecore.fixed.Pcg32;
+import org.spikecore.fixed.Format;
+import org.spikecore.memory.ConvKernelMemory;
 import org.spikecore.memory.CsrMemory;
 import org.spikecore.memory.DenseMemory;
+import org.spikecore.memory.Encoding;
+import org.spikecore.memory.PackedSynapseMemory;
+import org.spikecore.memory.SynapseEncoding;
 import org.spikecore.memory.SynapseMemory;
 import org.spikecore.model.ArraySource;
 import org.spikecore.model.BernoulliSource;
 import org.spikecore.model.Connectivity;
 import org.spikecore.model.CoreSemantics;
+import org.spikecore.model.ConvConnectivity;
 import org.spikecore.model.CoreSlice;
 import org.spikecore.model.DenseConnectivity;
 import org.spikecore.model.Network;
 import org.spikecore.model.Node;
 import org.spikecore.model.Population;
 import org.spikecore.model.Projection;
+import org.spikecore.model.SparseConnectivity;
 
 /**
  * Runs a {@link Network} tick by tick, bit-accurately (see the package documentation for the
@@ -180,24 +187,62 @@ public final class Simulation implements AutoCloseable {
         }
     }
 
-    /** Per population, per state: the worst-case |input| per tick before the input shift. */
+    /**
+     * Per population, per state: the worst-case |input| per tick before the input shift, from the
+     * weight format (not today's weights), so that weights a learning rule writes through
+     * {@link SynapseMemory#update} cannot overflow a fast path.
+     */
     private static Map<String, long[]> inputBounds(Network network) {
         Map<String, long[]> m = new HashMap<>();
         for (Projection p : network.projections()) {
             Population pop = (Population) network.nodes().get(network.nodeIndex(p.post()));
             long[] b = m.computeIfAbsent(p.post(), k -> new long[pop.model().stateCount()]);
-            b[p.targetState()] += (long) p.connectivity().maxFanIn() * p.connectivity().maxAbsWeight();
+            b[p.targetState()] += (long) p.connectivity().maxFanIn() * formatBound(p.weightFormat());
         }
         return m;
     }
 
-    /** The synapse memory of projection {@code p} restricted to the posts of slice {@code cs}. */
+    /** The largest |weight| a format holds. */
+    static long formatBound(Format f) {
+        return Math.max(Math.abs((long) f.min()), f.max());
+    }
+
+    /**
+     * The synapse memory of projection {@code p} restricted to the posts of slice {@code cs}, in the
+     * projection's memory organization. Convolutions stay weight-shared: their kernel memories
+     * compute the synapses.
+     */
     private static SynapseMemory memoryFor(Projection p, CoreSlice cs) {
         Connectivity c = p.connectivity();
         int lo = cs.start();
         int len = cs.length();
+        Format f = p.weightFormat();
+        return switch (p.encoding()) {
+            case SynapseEncoding.Default d -> switch (c) {
+                case DenseConnectivity dc -> crossbar(c, lo, len, f, SynapseEncoding.Default.WORD_BITS);
+                case ConvConnectivity conv -> kernel(Encoding.CONV_FUNC, conv, lo, len, f, SynapseEncoding.Default.WORD_BITS);
+                case SparseConnectivity sc -> {
+                    int[][] s = slice(c, lo, len);
+                    yield new CsrMemory(c.preSize(), len, f, s[0], s[1], s[2]);
+                }
+            };
+            case SynapseEncoding.Crossbar e -> crossbar(c, lo, len, f, e.wordBits());
+            case SynapseEncoding.PbBmp e -> c instanceof ConvConnectivity conv ? kernel(Encoding.PB_BMP, conv, lo, len, f,
+                    e.wordBits()) : packed(Encoding.PB_BMP, c, lo, len, f, e.wordBits());
+            case SynapseEncoding.PbCsr e -> c instanceof ConvConnectivity conv ? kernel(Encoding.PB_CSR, conv, lo, len, f,
+                    e.wordBits()) : packed(Encoding.PB_CSR, c, lo, len, f, e.wordBits());
+            case SynapseEncoding.Dual e -> packed(Encoding.DUAL, c, lo, len, f, e.wordBits());
+            case SynapseEncoding.ConvFunc e -> kernel(Encoding.CONV_FUNC, (ConvConnectivity) c, lo, len, f, e.wordBits());
+            case SynapseEncoding.ConvFuncBmp e -> kernel(Encoding.CONV_FUNC_BMP, (ConvConnectivity) c, lo, len, f,
+                    e.wordBits());
+            case SynapseEncoding.ConvFuncRowCol e -> kernel(Encoding.CONV_FUNC_ROWCOL, (ConvConnectivity) c, lo, len, f,
+                    e.wordBits());
+        };
+    }
+
+    private static SynapseMemory crossbar(Connectivity c, int lo, int len, Format f, int wordBits) {
+        DenseMemory m = new DenseMemory(c.preSize(), len, f, wordBits);
         if (c instanceof DenseConnectivity d) {
-            DenseMemory m = new DenseMemory(d.preSize(), len, p.weightFormat(), 64);
             int[] w = d.weights();
             for (int i = 0; i < d.preSize(); i++) {
                 for (int j = 0; j < len; j++) {
@@ -206,6 +251,35 @@ public final class Simulation implements AutoCloseable {
             }
             return m;
         }
+        int[][] s = slice(c, lo, len);
+        for (int k = 0; k < s[0].length; k++) {
+            m.set(s[0][k], s[1][k], s[2][k]);
+        }
+        return m;
+    }
+
+    private static SynapseMemory packed(Encoding e, Connectivity c, int lo, int len, Format f, int wordBits) {
+        int[][] s = slice(c, lo, len);
+        return new PackedSynapseMemory(e, c.preSize(), len, f, wordBits, s[0], s[1], s[2]);
+    }
+
+    /** A kernel memory of the slice's posts; the model's kernel is [cout][cin][dy][dx], the memory's [cin][cout][dy][dx]. */
+    private static SynapseMemory kernel(Encoding e, ConvConnectivity conv, int lo, int len, Format f, int wordBits) {
+        int kk = conv.k() * conv.k();
+        int[] model = conv.kernel();
+        int[] kernel = new int[model.length];
+        for (int c = 0; c < conv.inChannels(); c++) {
+            for (int o = 0; o < conv.outChannels(); o++) {
+                System.arraycopy(model, (o * conv.inChannels() + c) * kk, kernel, (c * conv.outChannels() + o) * kk, kk);
+            }
+        }
+        ConvKernelMemory.Geometry g = new ConvKernelMemory.Geometry(conv.inChannels(), conv.height(), conv.width(),
+                conv.outChannels(), conv.k(), conv.stride(), conv.padding());
+        return new ConvKernelMemory(e, g, lo, len, f, wordBits, kernel);
+    }
+
+    /** The synapses of {@code c} into posts lo .. lo + len − 1, as {pre, local post, weight}. */
+    private static int[][] slice(Connectivity c, int lo, int len) {
         int[][] syn = c.synapses();
         int count = 0;
         for (int k = 0; k < syn[1].length; k++) {
@@ -213,18 +287,16 @@ public final class Simulation implements AutoCloseable {
                 count++;
             }
         }
-        int[] pre = new int[count];
-        int[] post = new int[count];
-        int[] w = new int[count];
+        int[][] out = new int[3][count];
         int n = 0;
         for (int k = 0; k < syn[1].length; k++) {
             if (syn[1][k] >= lo && syn[1][k] < lo + len) {
-                pre[n] = syn[0][k];
-                post[n] = syn[1][k] - lo;
-                w[n++] = syn[2][k];
+                out[0][n] = syn[0][k];
+                out[1][n] = syn[1][k] - lo;
+                out[2][n++] = syn[2][k];
             }
         }
-        return new CsrMemory(c.preSize(), len, p.weightFormat(), pre, post, w);
+        return out;
     }
 
     /** Records every spike of the named node from now on. */
@@ -430,8 +502,9 @@ public final class Simulation implements AutoCloseable {
             updates += s.neuronUpdates;
             for (Incoming inc : s.incoming) {
                 SynapseMemory m = inc.memory();
-                memories.add(new RunCounters.MemoryCount(network.projections().get(inc.projection()).name(),
-                        s.slice.core(), m.counter().totalReads(), m.counter().totalWrites(), m.storageBits()));
+                Projection p = network.projections().get(inc.projection());
+                memories.add(new RunCounters.MemoryCount(p.name(), s.slice.core(), m.counter().totalReads(),
+                        m.counter().totalWrites(), m.storageBits(), p.encoding().cliName(), m.counter().snapshot()));
             }
         }
         return new RunCounters(tick, synOps, updates, spikes, memories);

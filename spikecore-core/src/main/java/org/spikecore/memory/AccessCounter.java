@@ -70,6 +70,15 @@ public final class AccessCounter {
         return s;
     }
 
+    /** The counts so far, one per region. */
+    public List<RegionCount> snapshot() {
+        List<RegionCount> out = new java.util.ArrayList<>(regions.size());
+        for (int i = 0; i < regions.size(); i++) {
+            out.add(new RegionCount(regions.get(i), reads[i], writes[i]));
+        }
+        return List.copyOf(out);
+    }
+
     /** Sets every count back to zero. */
     public void reset() {
         java.util.Arrays.fill(reads, 0);

@@ -7,6 +7,9 @@ package org.spikecore.memory;
  */
 public sealed interface LayerShape {
 
+    /** The most structural synapses a layer may have (2^40): every capacity then fits a long. */
+    long MAX_SYNAPSES = 1L << 40;
+
     int pre();
 
     int post();
@@ -26,6 +29,10 @@ public sealed interface LayerShape {
         public Fc {
             if (pre < 1 || post < 1) {
                 throw new IllegalArgumentException("fc layer needs positive sizes, got " + pre + "x" + post);
+            }
+            if ((long) pre * post > MAX_SYNAPSES) {
+                throw new IllegalArgumentException("fc layer " + pre + "x" + post + " has " + (long) pre * post
+                        + " synapses; at most 2^40 are modelled");
             }
         }
 
@@ -63,6 +70,12 @@ public sealed interface LayerShape {
             if (k < 1 || k % 2 == 0 || k > Math.min(height, width)) {
                 throw new IllegalArgumentException("conv kernel must be odd and at most the input size, got k" + k + " for "
                         + height + "x" + width);
+            }
+            long plane = (long) height * width;
+            if (plane * Math.max(inChannels, outChannels) > Integer.MAX_VALUE
+                    || plane * outChannels * inChannels * k * k > MAX_SYNAPSES) {
+                throw new IllegalArgumentException("conv layer " + height + "x" + width + "x" + inChannels + "-" + outChannels
+                        + "k" + k + " is too large: at most 2^31-1 neurons a side and 2^40 synapses are modelled");
             }
         }
 

@@ -9,8 +9,10 @@ import org.spikecore.fixed.Format;
  * {@link Encoding#PB_CSR} and {@link Encoding#DUAL} (layouts and access rules in
  * {@link EncodingCost}). The synapses themselves are held in row and column order on the JVM side;
  * what differs between the encodings is the layout they model, hence their capacities and the words
- * each access is counted as reading and writing. A binary search over a row's indices is counted
- * at its worst case, ⌈log2(row length + 1)⌉ index words, as the closed form does.
+ * each access is counted as reading and writing. Pointer tables have words one pointer wide. A search
+ * of a row's indices is counted at its worst case, ⌈log2(row length + 1)⌉ index words, or as a scan
+ * of the row's index words where that reads fewer, as the closed form does. A column access
+ * searches every row: in a matrix without structure (an FC layer) every row is a fan-in row.
  */
 public final class PackedSynapseMemory implements SynapseMemory {
 
@@ -104,12 +106,12 @@ public final class PackedSynapseMemory implements SynapseMemory {
         int colIdxR = -1;
         int colWtsR = -1;
         if (encoding == Encoding.PB_BMP) {
-            regions.add(new MemoryRegion("pointers", wordBits, Packing.words(pre, pointerBits, wordBits)));
+            regions.add(new MemoryRegion("pointers", pointerBits, pre));
             ptrR = next++;
             regions.add(new MemoryRegion("bitmap", wordBits, (long) pre * Packing.words(post, 1, wordBits)));
             bmpR = next++;
         } else {
-            regions.add(new MemoryRegion("pointers", wordBits, Packing.words(pre + 1L, pointerBits, wordBits)));
+            regions.add(new MemoryRegion("pointers", pointerBits, pre + 1L));
             ptrR = next++;
             regions.add(new MemoryRegion("indices", wordBits, Packing.words(n, indexBits, wordBits)));
             idxR = next++;
@@ -117,7 +119,7 @@ public final class PackedSynapseMemory implements SynapseMemory {
         regions.add(new MemoryRegion("weights", wordBits, Packing.words(n, b, wordBits)));
         int wtsR = next++;
         if (encoding == Encoding.DUAL) {
-            regions.add(new MemoryRegion("col-pointers", wordBits, Packing.words(post + 1L, pointerBits, wordBits)));
+            regions.add(new MemoryRegion("col-pointers", pointerBits, post + 1L));
             colPtrR = next++;
             regions.add(new MemoryRegion("col-indices", wordBits, Packing.words(n, colIndexBits, wordBits)));
             colIdxR = next++;
@@ -203,7 +205,7 @@ public final class PackedSynapseMemory implements SynapseMemory {
             counter.read(bitmap, j / wordBits + 1);
         } else {
             counter.read(ptr, 2);
-            counter.read(idx, (long) Math.ceil(Math.log(rowLength(i) + 1) / Math.log(2)));
+            counter.read(idx, (long) EncodingCost.searchWords(rowLength(i), indexBits, wordBits));
         }
     }
 
@@ -268,7 +270,7 @@ public final class PackedSynapseMemory implements SynapseMemory {
         if (encoding == Encoding.DUAL) {
             // the transposed copy is located by its own column pointers and indices and written too
             counter.read(colPtr, 2);
-            counter.read(colIdx, (long) Math.ceil(Math.log(colStart[j + 1] - colStart[j] + 1) / Math.log(2)));
+            counter.read(colIdx, (long) EncodingCost.searchWords(colStart[j + 1] - colStart[j], colIndexBits, wordBits));
             counter.write(colWts, 1);
         }
         int old = rowWeight[k];

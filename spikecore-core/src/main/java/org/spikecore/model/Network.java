@@ -77,14 +77,16 @@ public record Network(List<Node> nodes, List<Projection> projections, int coreCa
                             + pr.weightFormat().min() + ", " + pr.weightFormat().max() + "]");
                 }
             }
-            long bound = (long) c.maxFanIn() * c.maxAbsWeight()
+            // the weight format bounds what a learning rule may write, so it bounds the input, not today's weights
+            long widest = Math.max(Math.abs((long) pr.weightFormat().min()), pr.weightFormat().max());
+            long bound = (long) c.maxFanIn() * widest
                     << Math.max(0, pop.model().states().get(pr.targetState()).inputShift());
             inputBound.merge(pr.post() + "#" + pr.targetState(), bound, Long::sum);
         }
         for (Map.Entry<String, Long> e : inputBound.entrySet()) {
             if (e.getValue() >= MAX_INPUT_MAGNITUDE) {
                 throw new IllegalArgumentException("population state " + e.getKey() + ": worst-case input per tick "
-                        + e.getValue() + " (fan-in x max |weight| x 2^input shift) exceeds 2^30");
+                        + e.getValue() + " (fan-in x the weight format's largest |weight| x 2^input shift) exceeds 2^30");
             }
         }
     }

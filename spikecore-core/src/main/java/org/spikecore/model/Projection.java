@@ -3,6 +3,7 @@ package org.spikecore.model;
 import java.util.Objects;
 import org.spikecore.fixed.Format;
 import org.spikecore.learn.Plasticity;
+import org.spikecore.memory.SynapseEncoding;
 
 /**
  * Synapses from one node to a population.
@@ -16,10 +17,12 @@ import org.spikecore.learn.Plasticity;
  * @param delay        ticks from a pre spike to its effect, at least 1
  * @param probability  synapse transmission probability Ξ (stochastic synapses, drawn per synapse and
  *                     tick from the counter-based generator); 1 for deterministic synapses
+ * @param encoding     the synapse-memory organization the engine stores it in (counts and storage
+ *                     follow it; delivered synapses do not depend on it)
  * @param plasticity   whether and how its weights learn in the engine
  */
 public record Projection(String name, String pre, String post, Connectivity connectivity, Format weightFormat,
-        int targetState, int delay, double probability, Plasticity plasticity) {
+        int targetState, int delay, double probability, SynapseEncoding encoding, Plasticity plasticity) {
 
     /** The longest delay a projection may have (the engine keeps a ring of this many input slots). */
     public static final int MAX_DELAY = 64;
@@ -40,18 +43,34 @@ public record Projection(String name, String pre, String post, Connectivity conn
         if (targetState < 0) {
             throw new IllegalArgumentException("projection " + name + ": target state must be >= 0, got " + targetState);
         }
+        Objects.requireNonNull(encoding, "projection " + name + " encoding");
+        if (!encoding.holds(connectivity instanceof ConvConnectivity)) {
+            throw new IllegalArgumentException("projection " + name + ": encoding " + encoding.cliName() + " cannot hold "
+                    + (connectivity instanceof ConvConnectivity ? "a convolution (it cannot share weights)"
+                            : "connectivity without weight sharing (it stores a convolution's kernel)"));
+        }
+        if (weightFormat.bits() > encoding.wordBits()) {
+            throw new IllegalArgumentException("projection " + name + ": " + weightFormat.bits() + "-bit weights do not fit the "
+                    + encoding.wordBits() + "-bit words of its " + encoding.cliName() + " memory");
+        }
         Objects.requireNonNull(plasticity, "projection " + name + " plasticity");
     }
 
-    /** A projection with fixed weights. */
+    /** A projection with fixed weights in the engine's default memory organization. */
     public Projection(String name, String pre, String post, Connectivity connectivity, Format weightFormat, int targetState,
             int delay, double probability) {
-        this(name, pre, post, connectivity, weightFormat, targetState, delay, probability, Plasticity.none());
+        this(name, pre, post, connectivity, weightFormat, targetState, delay, probability, new SynapseEncoding.Default(),
+                Plasticity.none());
+    }
+
+    /** This projection stored in another memory organization. */
+    public Projection withEncoding(SynapseEncoding e) {
+        return new Projection(name, pre, post, connectivity, weightFormat, targetState, delay, probability, e, plasticity);
     }
 
     /** This projection with learning weights. */
     public Projection withPlasticity(Plasticity p) {
-        return new Projection(name, pre, post, connectivity, weightFormat, targetState, delay, probability, p);
+        return new Projection(name, pre, post, connectivity, weightFormat, targetState, delay, probability, encoding, p);
     }
 
     /** Whether its weights learn. */

@@ -299,7 +299,7 @@ public final class NsatRun {
             }
             out.add(new Projection(projectionName(pre, post, state), pre, neuronName(post),
                     new SparseConnectivity(preSize, 1, pres, new int[pres.length], ws), weights, state, 1,
-                    probability / 15.0, plasticity(config, post, state)));
+                    probability / 15.0).withPlasticity(plasticity(config, post, state)));
         }
         return out;
     }

@@ -95,20 +95,26 @@ class EncodingCostTest {
     }
 
     @Test
-    void functionalConvCountsAsTheClosedFormSays() {
+    void convKernelEncodingsCountAsTheClosedFormSays() {
         LayerShape.Conv shape = new LayerShape.Conv(6, 6, 4, 8, 3);
         int[] kernel = new int[(int) shape.distinctWeights()];
         java.util.Arrays.fill(kernel, 3);
-        for (Encoding e : List.of(Encoding.CONV_FUNC, Encoding.CONV_FUNC_BMP)) {
-            ConvFunctionalMemory mem = new ConvFunctionalMemory(e, shape, new Format(4, 0, true), 64, kernel);
+        for (Encoding e : List.of(Encoding.PB_BMP, Encoding.PB_CSR, Encoding.CONV_FUNC, Encoding.CONV_FUNC_BMP,
+                Encoding.CONV_FUNC_ROWCOL)) {
+            ConvKernelMemory mem = new ConvKernelMemory(e, shape, new Format(4, 0, true), 64, kernel);
             List<RegionCost> closed = EncodingCost.regions(e, shape, 4, 1.0, 64);
             mem.forward(10, (p, q, x) -> { });
-            mem.backward(20, (p, q, x) -> { });
+            // one interior post per output channel: the average over channels is the closed form's
+            for (int o = 0; o < 8; o++) {
+                mem.backward((o * 6 + 2) * 6 + 3, (p, q, x) -> { });
+            }
+            assertThat(mem.counter().regions()).hasSameSizeAs(closed);
             for (int r = 0; r < closed.size(); r++) {
                 RegionCost c = closed.get(r);
-                assertThat(mem.counter().regions().get(r).words()).isEqualTo(c.words());
+                assertThat(mem.counter().regions().get(r).words()).as("%s %s capacity", e, c.name()).isEqualTo(c.words());
+                assertThat(mem.counter().regions().get(r).wordBits()).as("%s %s width", e, c.name()).isEqualTo(c.wordBits());
                 assertThat((double) mem.counter().reads(r)).as("%s %s", e, c.name())
-                        .isEqualTo(c.forwardReads() + c.backwardReads());
+                        .isCloseTo(c.forwardReads() + 8 * c.backwardReads(), org.assertj.core.api.Assertions.within(1e-9));
             }
         }
         // conv-func: 8 outputs x 9 weights of 4 bits = 72 weights, 16 a word → 5 words forward; 4 blocks of 9 → 4 x 1 backward
@@ -116,6 +122,24 @@ class EncodingCostTest {
         assertThat(k.forwardReads()).isEqualTo(5);
         assertThat(k.backwardReads()).isEqualTo(4);
         assertThat(k.words()).isEqualTo(4 * 5);
+        // pb-csr over the kernel: 4 rows; a backward access searches each row once (bisect 72 indices of 7 bits: 7
+        // probes, fewer than the 8 words a scan reads) and scans the block's 9 indices (1 word)
+        RegionCost idx = EncodingCost.regions(Encoding.PB_CSR, shape, 4, 1.0, 64).get(1);
+        assertThat(idx.backwardReads()).isEqualTo(4 * (7 + 1));
+        // the kernel, not the expanded 144 x 288 matrix, is stored
+        assertThat(EncodingCost.regions(Encoding.PB_BMP, shape, 4, 1.0, 64).get(1).words()).isEqualTo(4 * 2);
+    }
+
+    @Test
+    void searchesScanWhereAScanReadsFewerWords() {
+        // 6 indices of 7 bits fit one 64-bit word: a scan reads 1 word, a bisection 3
+        assertThat(EncodingCost.searchWords(6, 7, 64)).isEqualTo(1);
+        assertThat(EncodingCost.searchWords(100, 7, 64)).isEqualTo(7);
+        assertThat(EncodingCost.averagePrefixWords(128, 64)).isEqualTo(1.5);
+        // pointer tables are one pointer wide, so data words narrower than a pointer work
+        List<RegionCost> r = EncodingCost.regions(Encoding.PB_CSR, new LayerShape.Fc(784, 128), 4, 0.5, 8);
+        assertThat(r.get(0).wordBits()).isEqualTo(Packing.bitsFor(784 * 64));
+        assertThat(r.get(2).wordBits()).isEqualTo(8);
     }
 
     @Test
@@ -125,6 +149,10 @@ class EncodingCostTest {
         assertThatThrownBy(() -> EncodingCost.regions(Encoding.CROSSBAR, fc, 4, 0, 64)).hasMessageContaining("density must be in (0, 1]");
         assertThatThrownBy(() -> EncodingCost.regions(Encoding.CROSSBAR, fc, 4, 1.5, 64)).hasMessageContaining("density");
         assertThatThrownBy(() -> EncodingCost.regions(Encoding.CONV_FUNC, fc, 4, 0.5, 64)).hasMessageContaining("needs a conv layer");
+        assertThatThrownBy(() -> EncodingCost.regions(Encoding.CROSSBAR, new LayerShape.Conv(8, 8, 2, 2, 3), 4, 0.5, 64))
+                .hasMessageContaining("needs an fc layer");
+        assertThatThrownBy(() -> LayerShape.parse("fc:2147483647x2147483647")).hasMessageContaining("at most 2^40");
+        assertThatThrownBy(() -> LayerShape.parse("conv:46341x46341x2-1k3")).hasMessageContaining("too large");
         assertThatThrownBy(() -> EncodingCost.regions(Encoding.CROSSBAR, fc, 70, 0.5, 64)).hasMessageContaining("does not fit");
         assertThatThrownBy(() -> Encoding.fromName("csr2")).hasMessageContaining("unknown encoding 'csr2'");
         assertThatThrownBy(() -> LayerShape.parse("fc:784")).hasMessageContaining("is not fc:PRExPOST");

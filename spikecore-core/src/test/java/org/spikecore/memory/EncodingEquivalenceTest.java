@@ -113,14 +113,15 @@ class EncodingEquivalenceTest {
         for (int s = 0; s < expanded[0].length; s++) {
             dense.set(expanded[0][s], expanded[1][s], expanded[2][s]);
         }
-        for (Encoding e : List.of(Encoding.CONV_FUNC, Encoding.CONV_FUNC_BMP)) {
-            ConvFunctionalMemory m = new ConvFunctionalMemory(e, shape, W8, 32, kernel);
+        for (Encoding e : List.of(Encoding.CONV_FUNC, Encoding.CONV_FUNC_BMP, Encoding.CONV_FUNC_ROWCOL, Encoding.PB_BMP,
+                Encoding.PB_CSR)) {
+            ConvKernelMemory m = new ConvKernelMemory(e, shape, W8, 32, kernel);
             assertThat(forwardAll(m)).as(e.cliName()).isEqualTo(forwardAll(dense));
             assertThat(backwardAll(m)).as(e.cliName()).isEqualTo(backwardAll(dense));
             assertThat(accumulateAll(m)).isEqualTo(accumulateAll(dense));
         }
         // an update of a shared weight changes every synapse that shares it
-        ConvFunctionalMemory m = new ConvFunctionalMemory(Encoding.CONV_FUNC, shape, W8, 32, kernel);
+        ConvKernelMemory m = new ConvKernelMemory(Encoding.CONV_FUNC, shape, W8, 32, kernel);
         int centre = (1 * w + 1); // pre (0, 1, 1); post (0, 1, 1) uses K[0][0][1][1]
         m.update(centre, centre, 7);
         int c11 = kernel[(0 * cout + 0) * 9 + 4];
@@ -128,5 +129,52 @@ class EncodingEquivalenceTest {
         int other = 2 * w + 2; // pre (0,2,2) → post (0,2,2) shares K[0][0][1][1]
         assertThat(m.weight(other, other)).isEqualTo(expected);
         assertThatThrownBy(() -> m.update(0, shape.post() - 1, 1)).hasMessageContaining("is not stored");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {3, 4, 5})
+    void kernelMemoriesOfAnyStridePaddingAndPostWindowMatchTheExpandedConvolution(long seed) {
+        int cin = 2;
+        int h = 7;
+        int w = 6;
+        int cout = 3;
+        int k = 3;
+        int stride = (int) (1 + seed % 2);
+        int padding = (int) (seed % 3 == 0 ? 0 : 1);
+        int[] modelKernel = new int[cout * cin * k * k];
+        for (int i = 0; i < modelKernel.length; i++) {
+            modelKernel[i] = CounterRng.uniform(seed, 6, 0, i) < 0.3 ? 0 : CounterRng.belowBound(CounterRng.bits(seed, 7, 0, i), 200) - 100;
+        }
+        ConvConnectivity conv = new ConvConnectivity(cin, h, w, cout, k, stride, padding, modelKernel);
+        int[] kernel = new int[modelKernel.length];
+        for (int c = 0; c < cin; c++) {
+            for (int o = 0; o < cout; o++) {
+                System.arraycopy(modelKernel, (o * cin + c) * k * k, kernel, (c * cout + o) * k * k, k * k);
+            }
+        }
+        int[][] syn = conv.synapses();
+        ConvKernelMemory.Geometry g = new ConvKernelMemory.Geometry(cin, h, w, cout, k, stride, padding);
+        assertThat(g.post()).isEqualTo(conv.postSize());
+        int lo = conv.postSize() / 3;
+        int len = conv.postSize() / 2; // a window across output channels, as a core slice is
+        DenseMemory dense = new DenseMemory(conv.preSize(), len, W8, 64);
+        for (int s = 0; s < syn[0].length; s++) {
+            if (syn[1][s] >= lo && syn[1][s] < lo + len) {
+                dense.set(syn[0][s], syn[1][s] - lo, syn[2][s]);
+            }
+        }
+        for (Encoding e : List.of(Encoding.CONV_FUNC, Encoding.CONV_FUNC_BMP, Encoding.CONV_FUNC_ROWCOL, Encoding.PB_BMP,
+                Encoding.PB_CSR)) {
+            ConvKernelMemory m = new ConvKernelMemory(e, g, lo, len, W8, 64, kernel);
+            assertThat(forwardAll(m)).as(e.cliName()).isEqualTo(forwardAll(dense));
+            assertThat(backwardAll(m)).as(e.cliName()).isEqualTo(backwardAll(dense));
+            m.counter().reset();
+            forwardAll(m);
+            long forwardReads = m.counter().totalReads();
+            m.counter().reset();
+            assertThat(accumulateAll(m)).as(e.cliName()).isEqualTo(accumulateAll(dense));
+            assertThat(m.counter().totalReads()).as("%s accumulate counts as forward", e.cliName()).isEqualTo(forwardReads);
+            assertThat(m.nonZeroCount()).isEqualTo(dense.nonZeroCount());
+        }
     }
 }

@@ -2,13 +2,14 @@ package org.spikecore.cli.demo;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.spikecore.cli.experiments.MemoryStudy;
 import org.spikecore.energy.Activity;
 import org.spikecore.energy.Horowitz45nm;
 import org.spikecore.energy.LayerCost;
 import org.spikecore.memory.Encoding;
 import org.spikecore.memory.LayerShape;
 
-/** Synapse-memory organization: what a layer costs under each encoding (the seed paper's question). */
+/** Synapse-memory organization: which encoding is cheapest where, and the seed paper's headline ratios. */
 public final class MemoryOrganizationDemo implements DemoSection {
 
     @Override
@@ -19,27 +20,23 @@ public final class MemoryOrganizationDemo implements DemoSection {
     @Override
     public void run(PrintWriter out, long seed) {
         Horowitz45nm model = new Horowitz45nm();
-        out.printf("   %s v%s; 10 %% input spikes, 10 %% errors per step, 100 steps; µJ per training sample%n", model.name(),
-                model.version());
-        out.printf("   %-20s %-14s %4s %7s %10s %10s %10s %10s%n", "layer", "encoding", "bits", "density", "KiB", "forward",
-                "backward", "training");
+        out.printf("   %s v%s; 10 %% input spikes, 10 %% errors per step, 100 steps; forward + backward µJ per sample%n",
+                model.name(), model.version());
         LayerShape fc = new LayerShape.Fc(784, 128);
-        for (int bits : new int[] {2, 8}) {
-            for (double d : new double[] {0.1, 0.7}) {
-                for (Encoding e : List.of(Encoding.CROSSBAR, Encoding.PB_BMP, Encoding.PB_CSR, Encoding.DUAL)) {
-                    print(out, LayerCost.of(fc, e, bits, d, 64, Activity.DEFAULT, model));
-                }
+        for (double d : new double[] {0.05, 0.25, 1.0}) {
+            StringBuilder line = new StringBuilder();
+            for (Encoding e : List.of(Encoding.CROSSBAR, Encoding.PB_BMP, Encoding.PB_CSR)) {
+                LayerCost c = LayerCost.of(fc, e, 8, d, 64, Activity.DEFAULT, model);
+                line.append(String.format("  %s %.1f", e.cliName(), (c.forwardSampleJ() + c.backwardSampleJ()) * 1e6));
             }
+            out.printf("   fc 8-bit density %.2f:%s%n", d, line);
         }
         LayerShape conv = new LayerShape.Conv(28, 28, 32, 32, 3);
-        for (Encoding e : List.of(Encoding.PB_CSR, Encoding.DUAL, Encoding.CONV_FUNC, Encoding.CONV_FUNC_BMP)) {
-            print(out, LayerCost.of(conv, e, 2, 0.67, 64, Activity.DEFAULT, model));
-        }
-    }
-
-    private static void print(PrintWriter out, LayerCost c) {
-        out.printf("   %-20s %-14s %4d %7.2f %10.1f %10.3f %10.3f %10.3f%n", c.layer(), c.encoding().cliName(), c.weightBits(),
-                c.density(), c.memoryBits() / 8192.0, c.forwardSampleJ() * 1e6, c.backwardSampleJ() * 1e6,
-                c.trainingSampleJ() * 1e6);
+        double csr = LayerCost.of(conv, Encoding.PB_CSR, 8, 1.0, 64, Activity.DEFAULT, model).backwardSampleJ();
+        double func = LayerCost.of(conv, Encoding.CONV_FUNC, 8, 1.0, 64, Activity.DEFAULT, model).backwardSampleJ();
+        out.printf("   conv 8-bit backward: conv-func %.0f µJ = %.2f x pb-csr's %.0f µJ (paper: up to 58 %% less)%n", func * 1e6,
+                func / csr, csr * 1e6);
+        out.printf("   700-400-250 per training iteration, 5-bit crossbar / 2-bit pb-bmp at their trained densities: %.2fx "
+                + "(paper: 1.37x; run memory-study for the figures)%n", MemoryStudy.patternRatio(model));
     }
 }

@@ -16,15 +16,45 @@ import org.spikecore.memory.Encoding;
 import org.spikecore.memory.LayerShape;
 
 /**
- * The memory-organization study of Schaefer et al. (ISCAS 2020, REFERENCES §1): FC 784→128 and conv
- * 28×28×32→32 3×3 under every encoding, weight bits 2–8, densities 0.05–1. Writes the rows, the
- * density crossovers, and three plots.
+ * The memory-organization study of Schaefer et al. (ISCAS 2020, REFERENCES §1), figure by figure:
+ * energy against weight bits (FC 784→128 and conv 28×28×32→32 3×3, each encoding, forward and
+ * backward), energy against density for FC at 8 bits with the crossovers, and the
+ * pattern-retention frontier (the 700-400-250 network at weight widths 2–6 under crossbar, pb-bmp
+ * and pb-csr, each at the density its quantized weights had, against its Van Rossum distance) with
+ * the paper's 1.37× comparison (5-bit crossbar against 2-bit pb-bmp).
  */
 public final class MemoryStudy implements Experiment {
 
-    static final double[] DENSITIES = {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+    static final double[] DENSITIES = {0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0};
     static final int[] BITS = {2, 3, 4, 5, 6, 7, 8};
     static final int WORD_BITS = 64;
+    static final LayerShape FC = new LayerShape.Fc(784, 128);
+    static final LayerShape CONV = new LayerShape.Conv(28, 28, 32, 32, 3);
+    static final List<Encoding> FC_ENCODINGS = List.of(Encoding.CROSSBAR, Encoding.PB_BMP, Encoding.PB_CSR, Encoding.DUAL);
+    static final List<Encoding> CONV_ENCODINGS = List.of(Encoding.PB_BMP, Encoding.PB_CSR, Encoding.CONV_FUNC,
+            Encoding.CONV_FUNC_BMP, Encoding.CONV_FUNC_ROWCOL);
+    /** The paper's three encodings, among which the FC orderings are stated. */
+    static final List<Encoding> PAPER_FC = List.of(Encoding.CROSSBAR, Encoding.PB_BMP, Encoding.PB_CSR);
+
+    /**
+     * The trained 700-400-250 pattern-retention networks: weight bits, mean final Van Rossum distance and
+     * the fractions of zero weights (hidden, output layer), means over seeds 42–44 of
+     * {@code ./spikecore run pattern-retention --sweep true --seeds 3} as docs/pattern-retention.md records
+     * them (commit ec46433, 1,500 epochs).
+     */
+    record Trained(int bits, double vanRossum, double zerosHidden, double zerosOutput) {
+    }
+
+    static final List<Trained> PATTERN_RETENTION = List.of(new Trained(6, 5.34, 0.052, 0.082),
+            new Trained(5, 4.19, 0.103, 0.098), new Trained(4, 5.47, 0.201, 0.193), new Trained(3, 9.18, 0.377, 0.368),
+            new Trained(2, 12.30, 0.597, 0.619));
+    /** Input spike rate of the task (its configuration). */
+    static final double PR_INPUT_RATE = 0.05;
+    /** Hidden spike rate: an assumption (the sweep does not record it), stated in every report. */
+    static final double PR_HIDDEN_RATE = 0.05;
+    /** Output error events per neuron and step: the reports' default. */
+    static final double PR_ERROR_RATE = 0.1;
+    static final int PR_STEPS = 250;
 
     @Override
     public String name() {
@@ -33,7 +63,7 @@ public final class MemoryStudy implements Experiment {
 
     @Override
     public String description() {
-        return "FC 784x128 and conv 28x28x32-32k3: encodings x weight bits 2-8 x density (the seed paper's study)";
+        return "the seed paper's memory-organization figures: energy vs bits and density, crossovers, the 1.37x comparison";
     }
 
     @Override
@@ -43,15 +73,10 @@ public final class MemoryStudy implements Experiment {
         }
         EnergyModel model = new Horowitz45nm();
         Activity activity = Activity.DEFAULT;
-        LayerShape fc = new LayerShape.Fc(784, 128);
-        LayerShape conv = new LayerShape.Conv(28, 28, 32, 32, 3);
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, LayerCost> byKey = new LinkedHashMap<>();
-        for (LayerShape layer : List.of(fc, conv)) {
-            for (Encoding e : Encoding.values()) {
-                if (e.convolutionOnly() && layer != conv) {
-                    continue;
-                }
+        for (LayerShape layer : List.of(FC, CONV)) {
+            for (Encoding e : layer == FC ? FC_ENCODINGS : CONV_ENCODINGS) {
                 for (int b : BITS) {
                     for (double d : DENSITIES) {
                         LayerCost c = LayerCost.of(layer, e, b, d, WORD_BITS, activity, model);
@@ -61,52 +86,43 @@ public final class MemoryStudy implements Experiment {
                 }
             }
         }
-        List<Map<String, Object>> crossovers = new ArrayList<>();
-        for (LayerShape layer : List.of(fc, conv)) {
-            for (Encoding e : List.of(Encoding.PB_BMP, Encoding.PB_CSR, Encoding.DUAL)) {
-                for (int b : BITS) {
-                    for (String pass : List.of("forward", "training")) {
-                        ToDoubleFunction<LayerCost> metric = pass.equals("forward") ? LayerCost::forwardSampleJ
-                                : LayerCost::trainingSampleJ;
-                        Double x = crossover(byKey, layer, e, b, metric);
-                        double atSparse = metric.applyAsDouble(byKey.get(key(layer, e, b, DENSITIES[0])))
-                                - metric.applyAsDouble(byKey.get(key(layer, Encoding.CROSSBAR, b, DENSITIES[0])));
-                        double atDense = metric.applyAsDouble(byKey.get(key(layer, e, b, 1.0)))
-                                - metric.applyAsDouble(byKey.get(key(layer, Encoding.CROSSBAR, b, 1.0)));
-                        String relation = x != null ? "cheaper than the crossbar below density " + String.format("%.2f", x)
-                                : atSparse < 0 && atDense < 0 ? "cheaper than the crossbar at every density"
-                                : atSparse >= 0 && atDense >= 0 ? "dearer than the crossbar at every density"
-                                : "crosses the crossbar more than once";
-                        Map<String, Object> c = new LinkedHashMap<>();
-                        c.put("layer", layer.label());
-                        c.put("encoding", e.cliName());
-                        c.put("bits", b);
-                        c.put("pass", pass);
-                        c.put("density_where_crossbar_becomes_cheaper", x);
-                        c.put("relation", relation);
-                        crossovers.add(c);
-                    }
-                }
-            }
-        }
-        writePlots(outDir, byKey, fc, conv);
-        out.printf("memory-study: %d rows (energy model %s v%s, %d-bit words, activity %.0f %% inputs / %.0f %% errors per "
-                + "step, %d steps)%n", rows.size(), model.name(), model.version(), WORD_BITS, activity.inputRate() * 100,
-                activity.errorRate() * 100, activity.steps());
-        for (Map<String, Object> c : crossovers) {
-            if ((int) c.get("bits") == 2 || (int) c.get("bits") == 8) {
-                out.printf("  %-20s %-8s %d-bit %-8s: %s%n", c.get("layer"), c.get("encoding"), c.get("bits"), c.get("pass"),
-                        c.get("relation"));
-            }
-        }
+        out.printf("memory-study: %d rows (energy model %s v%s, %d-bit data words, pointer tables one pointer wide, activity "
+                + "%.0f %% inputs / %.0f %% errors per step, %d steps, one update per sample)%n", rows.size(), model.name(),
+                model.version(), WORD_BITS, activity.inputRate() * 100, activity.errorRate() * 100, activity.steps());
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("energy_model", Map.of("name", model.name(), "version", model.version(), "parameters", model.parameters()));
         results.put("activity", Map.of("input_rate", activity.inputRate(), "error_rate", activity.errorRate(), "steps",
-                activity.steps()));
+                activity.steps(), "updates", activity.updatesPerSample()));
         results.put("word_bits", WORD_BITS);
-        results.put("crossovers", crossovers);
+        results.put("fc_density_8bit", densityFigure(byKey, out));
+        results.put("bits", bitsFigure(byKey, out));
+        results.put("conv_backward", convBackward(byKey, out));
+        results.put("pattern_retention", patternRetention(outDir, model, out));
+        for (double f : new double[] {0.25, 0.75}) {
+            Horowitz45nm other = new Horowitz45nm(f, Horowitz45nm.MACRO_BYTES);
+            double r = patternRatio(other);
+            out.printf("  sensitivity: with a width-independent fraction f = %.2f instead of %.2f the 5-bit crossbar / 2-bit "
+                    + "pb-bmp ratio is %.3f%n", f, Horowitz45nm.FIXED_FRACTION, r);
+            results.put("pattern_retention_ratio_f_" + f, r);
+        }
+        for (double h : new double[] {0.02, 0.1}) {
+            double r = trainingIteration(model, Encoding.CROSSBAR, 5, trained(5), h, PR_ERROR_RATE)
+                    / trainingIteration(model, Encoding.PB_BMP, 2, trained(2), h, PR_ERROR_RATE);
+            out.printf("  sensitivity: with a hidden spike rate of %.0f %% instead of %.0f %% the ratio is %.3f%n", h * 100,
+                    PR_HIDDEN_RATE * 100, r);
+            results.put("pattern_retention_ratio_hidden_rate_" + h, r);
+        }
+        for (double e : new double[] {0.02, 0.5}) {
+            double r = trainingIteration(model, Encoding.CROSSBAR, 5, trained(5), PR_HIDDEN_RATE, e)
+                    / trainingIteration(model, Encoding.PB_BMP, 2, trained(2), PR_HIDDEN_RATE, e);
+            out.printf("  sensitivity: with output error events at %.0f %% instead of %.0f %% per step the ratio is %.3f%n",
+                    e * 100, PR_ERROR_RATE * 100, r);
+            results.put("pattern_retention_ratio_error_rate_" + e, r);
+        }
         results.put("rows", rows);
-        results.put("plots", List.of("fc-energy-vs-density.png", "fc-forward-vs-backward.png", "conv-encodings.png"));
+        writePlots(outDir, byKey);
+        results.put("plots", List.of("fc-energy-vs-density.png", "fc-energy-vs-bits.png", "conv-energy-vs-bits.png",
+                "pattern-retention-frontier.png"));
         return results;
     }
 
@@ -114,65 +130,226 @@ public final class MemoryStudy implements Experiment {
         return l.label() + "|" + e.cliName() + "|" + b + "|" + d;
     }
 
-    /**
-     * The density at which the crossbar becomes cheaper than {@code e} (linear interpolation of the
-     * energy difference between grid points), or null when the sign never changes.
-     */
-    static Double crossover(Map<String, LayerCost> byKey, LayerShape layer, Encoding e, int b,
+    static double forwardPlusBackward(LayerCost c) {
+        return c.forwardSampleJ() + c.backwardSampleJ();
+    }
+
+    /** FC 8-bit, forward + backward: the cheapest of the paper's three encodings per density, and the crossovers. */
+    private static Map<String, Object> densityFigure(Map<String, LayerCost> byKey, PrintWriter out) {
+        List<Map<String, Object>> cheapest = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (double d : DENSITIES) {
+            Encoding best = cheapestAt(byKey, FC, 8, d, PAPER_FC, MemoryStudy::forwardPlusBackward);
+            cheapest.add(Map.of("density", d, "cheapest", best.cliName()));
+            line.append(String.format(" %.2f:%s", d, best.cliName()));
+        }
+        List<Map<String, Object>> crossings = new ArrayList<>();
+        for (int a = 0; a < PAPER_FC.size(); a++) {
+            for (int b = a + 1; b < PAPER_FC.size(); b++) {
+                for (Double x : crossovers(byKey, FC, 8, PAPER_FC.get(a), PAPER_FC.get(b), MemoryStudy::forwardPlusBackward)) {
+                    crossings.add(Map.of("between", PAPER_FC.get(a).cliName() + "/" + PAPER_FC.get(b).cliName(), "density", x));
+                }
+            }
+        }
+        out.printf("  FC 784x128 8-bit, forward + backward, cheapest of crossbar/pb-bmp/pb-csr by density:%s%n", line);
+        for (Map<String, Object> c : crossings) {
+            out.printf("    %s cross at density %.3f%n", c.get("between"), (double) c.get("density"));
+        }
+        return Map.of("cheapest", cheapest, "crossovers", crossings);
+    }
+
+    static Encoding cheapestAt(Map<String, LayerCost> byKey, LayerShape layer, int b, double d, List<Encoding> among,
             ToDoubleFunction<LayerCost> metric) {
+        Encoding best = among.get(0);
+        for (Encoding e : among) {
+            if (metric.applyAsDouble(byKey.get(key(layer, e, b, d))) < metric.applyAsDouble(byKey.get(key(layer, best, b, d)))) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
+    /** Densities where {@code a} and {@code b} swap order (linear interpolation of their difference). */
+    static List<Double> crossovers(Map<String, LayerCost> byKey, LayerShape layer, int bits, Encoding a, Encoding b,
+            ToDoubleFunction<LayerCost> metric) {
+        List<Double> xs = new ArrayList<>();
         double prevD = Double.NaN;
         double prevDiff = Double.NaN;
         for (double d : DENSITIES) {
-            double diff = metric.applyAsDouble(byKey.get(key(layer, e, b, d)))
-                    - metric.applyAsDouble(byKey.get(key(layer, Encoding.CROSSBAR, b, d)));
-            if (!Double.isNaN(prevDiff) && prevDiff < 0 && diff >= 0) {
-                return prevD + (d - prevD) * (-prevDiff) / (diff - prevDiff);
+            double diff = metric.applyAsDouble(byKey.get(key(layer, a, bits, d)))
+                    - metric.applyAsDouble(byKey.get(key(layer, b, bits, d)));
+            if (!Double.isNaN(prevDiff) && Math.signum(prevDiff) != Math.signum(diff)) {
+                xs.add(prevD + (d - prevD) * (-prevDiff) / (diff - prevDiff));
             }
             prevD = d;
             prevDiff = diff;
         }
-        return null;
+        return xs;
     }
 
-    private static void writePlots(Path dir, Map<String, LayerCost> byKey, LayerShape fc, LayerShape conv) {
-        List<Charts.Series> lines = new ArrayList<>();
-        for (int b : new int[] {2, 8}) {
-            for (Encoding e : List.of(Encoding.CROSSBAR, Encoding.PB_BMP, Encoding.PB_CSR, Encoding.DUAL)) {
-                double[] y = new double[DENSITIES.length];
-                for (int i = 0; i < DENSITIES.length; i++) {
-                    y[i] = byKey.get(key(fc, e, b, DENSITIES[i])).trainingSampleJ() * 1e6;
-                }
-                lines.add(new Charts.Series(e.cliName() + " " + b + "-bit", DENSITIES, y));
+    /** Energy growth from 2 to 8 weight bits, per layer, encoding and pass. */
+    private static List<Map<String, Object>> bitsFigure(Map<String, LayerCost> byKey, PrintWriter out) {
+        List<Map<String, Object>> growth = new ArrayList<>();
+        for (LayerShape layer : List.of(FC, CONV)) {
+            double d = layer == FC ? 0.5 : 1.0;
+            for (Encoding e : layer == FC ? FC_ENCODINGS : CONV_ENCODINGS) {
+                LayerCost two = byKey.get(key(layer, e, 2, d));
+                LayerCost eight = byKey.get(key(layer, e, 8, d));
+                Map<String, Object> g = new LinkedHashMap<>();
+                g.put("layer", layer.label());
+                g.put("encoding", e.cliName());
+                g.put("density", d);
+                g.put("forward_8_over_2", eight.forwardSampleJ() / two.forwardSampleJ());
+                g.put("backward_8_over_2", eight.backwardSampleJ() / two.backwardSampleJ());
+                g.put("training_8_over_2", eight.trainingSampleJ() / two.trainingSampleJ());
+                growth.add(g);
             }
         }
-        Charts.line(dir.resolve("fc-energy-vs-density.png"), "FC 784x128: training energy per sample vs weight density",
-                "fraction of non-zero weights", "µJ per sample (forward + backward + update)", lines, true);
-        List<String> cats = new ArrayList<>();
-        List<Double> fwd = new ArrayList<>();
-        List<Double> bwd = new ArrayList<>();
-        List<Double> upd = new ArrayList<>();
-        for (Encoding e : List.of(Encoding.CROSSBAR, Encoding.PB_BMP, Encoding.PB_CSR, Encoding.DUAL)) {
-            LayerCost c = byKey.get(key(fc, e, 4, 0.3));
-            cats.add(e.cliName());
-            fwd.add(c.forwardSampleJ() * 1e6);
-            bwd.add(c.backwardSampleJ() * 1e6);
-            upd.add(c.updateJ() * 1e6);
+        LayerCost two = byKey.get(key(FC, Encoding.CROSSBAR, 2, 1.0));
+        LayerCost eight = byKey.get(key(FC, Encoding.CROSSBAR, 8, 1.0));
+        out.printf("  FC crossbar, density 1, 2 -> 8 weight bits: forward x%.2f, backward x%.2f, training x%.2f%n",
+                eight.forwardSampleJ() / two.forwardSampleJ(), eight.backwardSampleJ() / two.backwardSampleJ(),
+                eight.trainingSampleJ() / two.trainingSampleJ());
+        return growth;
+    }
+
+    private static Map<String, Object> convBackward(Map<String, LayerCost> byKey, PrintWriter out) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        LayerCost csr = byKey.get(key(CONV, Encoding.PB_CSR, 8, 1.0));
+        LayerCost bmp = byKey.get(key(CONV, Encoding.PB_BMP, 8, 1.0));
+        for (Encoding e : List.of(Encoding.CONV_FUNC, Encoding.CONV_FUNC_BMP, Encoding.CONV_FUNC_ROWCOL)) {
+            LayerCost f = byKey.get(key(CONV, e, 8, 1.0));
+            m.put(e.cliName() + "_over_pb_csr", f.backwardSampleJ() / csr.backwardSampleJ());
+            m.put(e.cliName() + "_over_pb_bmp", f.backwardSampleJ() / bmp.backwardSampleJ());
+            out.printf("  conv 28x28x32-32k3 8-bit density 1, backward: %s %.1f µJ = %.2f x pb-csr (%.1f µJ), %.2f x pb-bmp "
+                    + "(%.1f µJ)%n", e.cliName(), f.backwardSampleJ() * 1e6, f.backwardSampleJ() / csr.backwardSampleJ(),
+                    csr.backwardSampleJ() * 1e6, f.backwardSampleJ() / bmp.backwardSampleJ(), bmp.backwardSampleJ() * 1e6);
         }
-        Map<String, List<Double>> groups = new LinkedHashMap<>();
-        groups.put("forward", fwd);
-        groups.put("backward", bwd);
-        groups.put("update", upd);
-        Charts.bars(dir.resolve("fc-forward-vs-backward.png"), "FC 784x128, 4-bit weights, density 0.3: energy per pass",
-                "µJ per sample", cats, groups, false);
-        List<Charts.Series> convLines = new ArrayList<>();
-        for (Encoding e : Encoding.values()) {
+        LayerCost fc = byKey.get(key(FC, Encoding.CROSSBAR, 8, 1.0));
+        double convPerEvent = csr.trainingSampleJ() / synapticEvents(CONV, 1.0);
+        double fcPerEvent = fc.trainingSampleJ() / synapticEvents(FC, 1.0);
+        out.printf("  per synaptic event (forward + backward): conv pb-csr %.1f pJ, FC crossbar %.1f pJ (per sample: conv %.2f mJ "
+                + "for %.2e events, FC %.3f mJ for %.2e)%n", convPerEvent * 1e12, fcPerEvent * 1e12, csr.trainingSampleJ() * 1e3,
+                synapticEvents(CONV, 1.0), fc.trainingSampleJ() * 1e3, synapticEvents(FC, 1.0));
+        m.put("conv_pb_csr_pJ_per_event", convPerEvent * 1e12);
+        m.put("fc_crossbar_pJ_per_event", fcPerEvent * 1e12);
+        return m;
+    }
+
+    /** Synapses reached per sample under the default activity: spikes × fan-out plus errors × fan-in. */
+    static double synapticEvents(LayerShape l, double d) {
+        Activity a = Activity.DEFAULT;
+        return a.steps() * d * (l.pre() * a.inputRate() * l.fanOut() + l.post() * a.errorRate() * l.fanIn());
+    }
+
+    /**
+     * One training iteration (one sample of 250 steps, one update) of the 700-400-250 network: the
+     * first layer's errors need not reach the input, so it has no backward access.
+     */
+    static double trainingIteration(EnergyModel model, Encoding e, int bits, Trained t) {
+        return trainingIteration(model, e, bits, t, PR_HIDDEN_RATE, PR_ERROR_RATE);
+    }
+
+    static double trainingIteration(EnergyModel model, Encoding e, int bits, Trained t, double hiddenRate,
+            double errorRate) {
+        Activity first = new Activity(PR_INPUT_RATE, 0, PR_STEPS);
+        Activity second = new Activity(hiddenRate, errorRate, PR_STEPS);
+        return LayerCost.of(new LayerShape.Fc(700, 400), e, bits, 1 - t.zerosHidden(), WORD_BITS, first, model).trainingSampleJ()
+                + LayerCost.of(new LayerShape.Fc(400, 250), e, bits, 1 - t.zerosOutput(), WORD_BITS, second, model)
+                        .trainingSampleJ();
+    }
+
+    static Trained trained(int bits) {
+        return PATTERN_RETENTION.stream().filter(t -> t.bits() == bits).findFirst().orElseThrow();
+    }
+
+    /** The paper's comparison: 5-bit weights in a crossbar over 2-bit weights in pb-bmp, per training iteration. */
+    public static double patternRatio(EnergyModel model) {
+        return trainingIteration(model, Encoding.CROSSBAR, 5, trained(5)) / trainingIteration(model, Encoding.PB_BMP, 2, trained(2));
+    }
+
+    private static Map<String, Object> patternRetention(Path outDir, EnergyModel model, PrintWriter out) {
+        List<Encoding> encodings = List.of(Encoding.CROSSBAR, Encoding.PB_BMP, Encoding.PB_CSR);
+        List<Map<String, Object>> points = new ArrayList<>();
+        List<Charts.Series> series = new ArrayList<>();
+        for (Encoding e : encodings) {
+            double[] x = new double[PATTERN_RETENTION.size()];
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                Trained t = PATTERN_RETENTION.get(i);
+                x[i] = t.vanRossum();
+                y[i] = trainingIteration(model, e, t.bits(), t) * 1e6;
+                points.add(Map.of("encoding", e.cliName(), "bits", t.bits(), "van_rossum", t.vanRossum(), "density_hidden",
+                        1 - t.zerosHidden(), "density_output", 1 - t.zerosOutput(), "training_iteration_uJ", y[i]));
+            }
+            series.add(new Charts.Series(e.cliName(), x, y));
+        }
+        Charts.line(outDir.resolve("pattern-retention-frontier.png"),
+                "700-400-250 pattern retention: energy per training iteration vs Van Rossum distance (W6..W2)",
+                "final Van Rossum distance (lower is better)", "µJ per training iteration", series, false);
+        double ratio = patternRatio(model);
+        out.printf("  700-400-250, densities of the trained networks (docs/pattern-retention.md, W5 %.0f %%/%.0f %% zeros, W2 "
+                + "%.0f %%/%.0f %%), inputs %.0f %%, hidden %.0f %% (assumed), errors %.0f %% per step, %d steps:%n",
+                trained(5).zerosHidden() * 100, trained(5).zerosOutput() * 100, trained(2).zerosHidden() * 100,
+                trained(2).zerosOutput() * 100, PR_INPUT_RATE * 100, PR_HIDDEN_RATE * 100, PR_ERROR_RATE * 100, PR_STEPS);
+        out.printf("    5-bit crossbar %.1f µJ / 2-bit pb-bmp %.1f µJ per training iteration = %.3f (paper: about 1.37)%n",
+                trainingIteration(model, Encoding.CROSSBAR, 5, trained(5)) * 1e6,
+                trainingIteration(model, Encoding.PB_BMP, 2, trained(2)) * 1e6, ratio);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("densities_from", "docs/pattern-retention.md sweep (commit ec46433, seeds 42-44, 1,500 epochs)");
+        m.put("input_rate", PR_INPUT_RATE);
+        m.put("hidden_rate_assumed", PR_HIDDEN_RATE);
+        m.put("error_rate", PR_ERROR_RATE);
+        m.put("steps", PR_STEPS);
+        m.put("first_layer_backward", false);
+        m.put("crossbar5_over_pb_bmp2", ratio);
+        m.put("points", points);
+        return m;
+    }
+
+    private static void writePlots(Path dir, Map<String, LayerCost> byKey) {
+        List<Charts.Series> lines = new ArrayList<>();
+        for (Encoding e : FC_ENCODINGS) {
             double[] y = new double[DENSITIES.length];
             for (int i = 0; i < DENSITIES.length; i++) {
-                y[i] = byKey.get(key(conv, e, 4, DENSITIES[i])).trainingSampleJ() * 1e6;
+                y[i] = forwardPlusBackward(byKey.get(key(FC, e, 8, DENSITIES[i]))) * 1e6;
             }
-            convLines.add(new Charts.Series(e.cliName(), DENSITIES, y));
+            lines.add(new Charts.Series(e.cliName(), DENSITIES, y));
         }
-        Charts.line(dir.resolve("conv-encodings.png"), "Conv 28x28x32 -> 32, 3x3, 4-bit: training energy per sample",
-                "fraction of non-zero weights", "µJ per sample", convLines, true);
+        double lo = lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.y())).min().orElseThrow();
+        double hi = lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.y())).max().orElseThrow();
+        for (int a = 0; a < PAPER_FC.size(); a++) {
+            for (int b = a + 1; b < PAPER_FC.size(); b++) {
+                for (double x : crossovers(byKey, FC, 8, PAPER_FC.get(a), PAPER_FC.get(b), MemoryStudy::forwardPlusBackward)) {
+                    // a vertical marker at each crossing of the paper's three encodings
+                    lines.add(new Charts.Series(String.format("%s = %s at %.3f", PAPER_FC.get(a).cliName(),
+                            PAPER_FC.get(b).cliName(), x), new double[] {x, x}, new double[] {lo, hi}));
+                }
+            }
+        }
+        Charts.line(dir.resolve("fc-energy-vs-density.png"), "FC 784x128, 8-bit: forward + backward energy per sample vs density",
+                "fraction of non-zero weights", "µJ per sample", lines, true);
+        for (LayerShape layer : List.of(FC, CONV)) {
+            double d = layer == FC ? 0.5 : 1.0;
+            List<Charts.Series> s = new ArrayList<>();
+            double[] x = new double[BITS.length];
+            for (int i = 0; i < BITS.length; i++) {
+                x[i] = BITS[i];
+            }
+            for (Encoding e : layer == FC ? FC_ENCODINGS : CONV_ENCODINGS) {
+                double[] f = new double[BITS.length];
+                double[] b = new double[BITS.length];
+                for (int i = 0; i < BITS.length; i++) {
+                    LayerCost c = byKey.get(key(layer, e, BITS[i], d));
+                    f[i] = c.forwardSampleJ() * 1e6;
+                    b[i] = c.backwardSampleJ() * 1e6;
+                }
+                s.add(new Charts.Series(e.cliName() + " forward", x, f));
+                s.add(new Charts.Series(e.cliName() + " backward", x, b));
+            }
+            String name = layer == FC ? "fc-energy-vs-bits.png" : "conv-energy-vs-bits.png";
+            Charts.line(dir.resolve(name), layer.label() + ", density " + d + ": energy per sample vs weight bits", "weight bits",
+                    "µJ per sample", s, true);
+        }
     }
 }

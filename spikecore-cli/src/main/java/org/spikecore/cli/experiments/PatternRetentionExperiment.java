@@ -326,10 +326,11 @@ public final class PatternRetentionExperiment implements Experiment {
             row.put("zero_weight_fraction_output", zeros[1]);
             if (b > 0) {
                 // energy of one training iteration (one sample of 250 steps) under two encodings
+                // errors need not reach the input, so the first layer has no backward access (as in memory-study)
                 Activity act = new Activity(config.inputRate(), Activity.DEFAULT.errorRate(), config.steps());
                 for (Encoding enc : List.of(Encoding.CROSSBAR, Encoding.PB_BMP)) {
                     double joules = LayerCost.of(new LayerShape.Fc(config.inputs(), config.hidden()), enc, b,
-                            Math.max(1e-6, 1 - zeros[0]), 64, act, model).trainingSampleJ()
+                            Math.max(1e-6, 1 - zeros[0]), 64, act.withErrorRate(0), model).trainingSampleJ()
                             + LayerCost.of(new LayerShape.Fc(config.hidden(), config.outputs()), enc, b,
                                     Math.max(1e-6, 1 - zeros[1]), 64, act, model).trainingSampleJ();
                     row.put("training_iteration_uJ_" + enc.cliName().replace('-', '_'), joules * 1e6);
@@ -344,6 +345,7 @@ public final class PatternRetentionExperiment implements Experiment {
         results.put("epochs", epochs);
         results.put("seeds", seeds);
         results.put("sweep", table);
+        results.put("energy_model", Map.of("name", model.name(), "version", model.version(), "parameters", model.parameters()));
         results.put("plots", List.of("sweep-vr-distance.png"));
         return results;
     }
