@@ -5,23 +5,15 @@ import org.spikecore.data.LabeledImages;
 import org.spikecore.engine.RunCounters;
 import org.spikecore.engine.Simulation;
 import org.spikecore.engine.SpikeRecorder;
-import org.spikecore.fixed.Format;
 import org.spikecore.model.ArraySource;
-import org.spikecore.model.DenseConnectivity;
 import org.spikecore.model.Network;
-import org.spikecore.model.NeuronModel;
-import org.spikecore.model.Population;
-import org.spikecore.model.Projection;
-import org.spikecore.model.Reset;
-import org.spikecore.model.StateSpec;
-import org.spikecore.model.Threshold;
 
 /**
- * Runs a trained {@link ImageClassifier} on the bit-accurate engine: 16-bit integer weights at
- * {@code unitsPerOne} units per 1.0, LIF neurons with the shift leak {@code 1 − 2^−LEAK_SHIFT},
- * the test images' input spikes (the same draws the trainer evaluates) from an array source, one
- * tick of delay per layer. Images run back to back, {@code steps + 2} ticks each (the two layer
- * delays), with the neuron states reset in between.
+ * Runs a trained {@link ImageClassifier} on the bit-accurate engine, deployed by
+ * {@link EngineDeployment}: 16-bit integer weights at {@code unitsPerOne} units per 1.0, LIF neurons
+ * with the shift leak {@code 1 − 2^−LEAK_SHIFT}, the test images' input spikes (the same draws the
+ * trainer evaluates) from an array source, one tick of delay per layer. Images run back to back,
+ * {@code steps + 2} ticks each (the two layer delays), with the neuron states reset in between.
  *
  * <p>The float layer resets by subtracting ϑ after its leak ({@code U = β·U + I − ϑ·s}), the engine
  * before the next tick's leak; the deployed reset subtracts {@code ϑ/β} so that the two agree in
@@ -47,21 +39,11 @@ public final class ClassifierDeployment {
     public record Result(double accuracy, double agreement, int[][] confusion, double synapticOpsPerImage, int unitsPerOne) {
     }
 
-    /** The deployed LIF neuron: 16-bit membrane, shift leak, threshold ϑ and reset by ϑ/β in units. */
-    public static NeuronModel neuron(int unitsPerOne) {
-        int threshold = Math.round(ImageClassifier.THRESHOLD * unitsPerOne);
-        int reset = Math.round(ImageClassifier.THRESHOLD / ImageClassifier.BETA * unitsPerOne);
-        return new NeuronModel("lif-deployed", List.of(StateSpec.of("v", Format.INT16).withLeak(ImageClassifier.LEAK_SHIFT)
-                .withReset(Reset.add(-reset))), List.of(), Threshold.fixed(threshold), 0);
-    }
-
     /** The engine network of {@code classifier}'s current weights with {@code test}'s input spikes, image i from tick i·(steps + 2). */
     public static Network toNetwork(ImageClassifier classifier, LabeledImages test, int unitsPerOne) {
         int steps = classifier.config().steps();
         int window = steps + 2;
         int inputs = classifier.denseInputs(0);
-        int hidden = classifier.denseOutputs(0);
-        int classes = classifier.denseOutputs(1);
         int events = 0;
         float[][] spikes = new float[test.size()][];
         for (int i = 0; i < test.size(); i++) {
@@ -83,18 +65,8 @@ public final class ClassifierDeployment {
                 }
             }
         }
-        NeuronModel lif = neuron(unitsPerOne);
-        return new Network(List.of(new ArraySource("input", inputs, ticks, neurons), new Population("hidden", hidden, lif),
-                new Population("output", classes, lif)),
-                List.of(projection("input->hidden", "input", "hidden", classifier.denseWeights(0), inputs, hidden, unitsPerOne),
-                        projection("hidden->output", "hidden", "output", classifier.denseWeights(1), hidden, classes, unitsPerOne)),
-                Network.DEFAULT_CORE_CAPACITY);
-    }
-
-    private static Projection projection(String name, String pre, String post, float[] weightsByInput, int in, int out, int units) {
-        // the trainer stores weights by input (pre × post), the engine's dense order
-        return Projection.of(name, pre, post, new DenseConnectivity(in, out, IntegerForward.toInteger(weightsByInput, units)), Format.INT16,
-                0);
+        return EngineDeployment.toEngine(classifier.modules(), new ArraySource("input", inputs, ticks, neurons),
+                EngineDeployment.Formats.int16(unitsPerOne), List.of("hidden", "output"), Network.DEFAULT_CORE_CAPACITY);
     }
 
     /** Runs {@code test} on the engine and compares with the trainer's {@code trained} evaluation of the same images. */

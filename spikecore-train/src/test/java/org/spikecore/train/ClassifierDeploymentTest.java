@@ -18,7 +18,8 @@ class ClassifierDeploymentTest {
 
     @Test
     void theDeployedNeuronIsTheTrainersLifInIntegerUnits() {
-        NeuronModel m = ClassifierDeployment.neuron(4096);
+        ImageClassifier c = new ImageClassifier(new ImageClassifier.Config(6, 5, 4, 1e-2f, 0.8f, 1, Wage.FLOAT), 4, 4, 4, 3);
+        NeuronModel m = ((org.spikecore.model.Population) ClassifierDeployment.toNetwork(c, rows(1), 4096).nodes().get(1)).model();
         assertThat(m.states()).hasSize(1);
         assertThat(m.states().get(0).leak()).isEqualTo(new Leak.Shift(3)); // beta 0.875
         assertThat(m.threshold().value()).isEqualTo(4096);
