@@ -1,5 +1,6 @@
 package org.spikecore.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,6 +69,7 @@ public final class RunCommand implements Callable<Integer> {
                 .orElseThrow(() -> new IllegalArgumentException("unknown experiment '" + name + "'; choose one of "
                         + experiments().stream().map(Experiment::name).toList()));
         Map<String, String> options = parseOptions(rest);
+        checkPaths(options);
         Map<String, Object> config = new LinkedHashMap<>(options);
         config.put("experiment", chosen.name());
         config.put("out", out.toString());
@@ -80,6 +82,22 @@ public final class RunCommand implements Callable<Integer> {
         });
         spec.commandLine().getOut().println("wrote " + out.resolve("results.json"));
         return 0;
+    }
+
+    /** Refuses, before the run, an --out that cannot take its results and a --checkpoint inside it. */
+    private void checkPaths(Map<String, String> options) {
+        Path outDir = AtomicFiles.checkOutputDirectory(out);
+        if (options.containsKey("checkpoint")) {
+            Path checkpoint = Path.of(options.get("checkpoint")).toAbsolutePath().normalize();
+            if (checkpoint.startsWith(outDir)) {
+                throw new IllegalArgumentException("--checkpoint " + options.get("checkpoint") + " lies in --out " + out
+                        + ", which a finished run replaces as a whole; keep the checkpoint elsewhere");
+            }
+            if (Files.isDirectory(checkpoint)) {
+                throw new IllegalArgumentException("--checkpoint " + options.get("checkpoint") + " is a directory; name a file");
+            }
+            AtomicFiles.removeStaleTemporaries(checkpoint);
+        }
     }
 
     private List<String> commandLine() {

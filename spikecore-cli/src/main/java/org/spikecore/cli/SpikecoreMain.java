@@ -48,12 +48,22 @@ public final class SpikecoreMain implements Runnable {
             Throwable cause = ex;
             if (cause instanceof SpikecoreException || cause instanceof IllegalArgumentException
                     || cause instanceof UncheckedIOException) {
-                c.getErr().println("spikecore: " + cause.getMessage());
+                c.getErr().println("spikecore: " + firstLine(cause));
                 return EXIT_BAD_INPUT;
             }
             throw ex;
         });
         return cmd;
+    }
+
+    /**
+     * The message's first line: the one-line contract holds even for a library's message that
+     * appends details on further lines (Jackson's {@code " at [Source: ...]"}).
+     */
+    static String firstLine(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl).strip();
     }
 
     @Override
