@@ -187,6 +187,9 @@ class BadInputRegressionTest {
         byte[] nan = good.clone();
         ByteBuffer.wrap(nan).putInt(CheckpointBytes.epochOffset(nan) + 8, Float.floatToRawIntBits(Float.NaN)); // epoch, length, first weight
         refused(resume(Files.write(dir.resolve("nan.ckpt"), nan)), dir.resolve("resumed"), "holds NaN at value 0");
+        byte[] damaged = good.clone();
+        damaged[good.length / 2] ^= 4; // a flipped bit in a weight: still a finite float, caught by the checksum
+        refused(resume(Files.write(dir.resolve("damaged.ckpt"), damaged)), dir.resolve("resumed"), "is damaged: its checksum does not match");
         byte[] longer = Arrays.copyOf(good, good.length + 1);
         refused(resume(Files.write(dir.resolve("long.ckpt"), longer)), dir.resolve("resumed"), "has bytes after its end");
         refused(resume(dir.resolve("absent.ckpt")), dir.resolve("resumed"), "does not exist: nothing to resume from");

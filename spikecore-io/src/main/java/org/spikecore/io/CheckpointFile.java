@@ -11,19 +11,23 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 import org.spikecore.SpikecoreException;
 
 /**
  * A training checkpoint on disk: the magic {@code SPKC}, the format {@link #VERSION}, the kind of
  * trainer that wrote it ({@code "pattern-retention"}), the configuration it was trained with (the
  * options that decide its bits, as sorted {@code name → value} text), then the trainer's own state
- * ({@code writeState}), then nothing. {@link #read} refuses a file that is missing, empty,
- * truncated, of another version or kind, followed by extra bytes, or written under another
+ * ({@code writeState}), then the CRC-32 of all that as a long, then nothing. {@link #read} refuses a
+ * file that is missing, empty, truncated, damaged (checksum), of another version or kind, followed
+ * by extra bytes, or written under another
  * configuration (naming the first option that differs), each as a one-line
  * {@link SpikecoreException}; it allocates nothing the file's contents ask for beyond short
  * strings, so a hostile file cannot exhaust memory.
  * <p>
- * Version history: 1 — the first versioned format (files before it began with the trainer's tag
+ * Version history: 1 — the first versioned format, with its checksum (files before it began with the trainer's tag
  * and are refused as "not a versioned spikecore checkpoint").
  */
 public final class CheckpointFile {
@@ -54,7 +58,8 @@ public final class CheckpointFile {
     /** Writes {@code file} atomically: header, {@code config}, then {@code state}. */
     public static void write(Path file, String kind, Map<String, String> config, StateWriter state) {
         AtomicFiles.write(file, o -> {
-            DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(o, 1 << 16));
+            CRC32 crc = new CRC32();
+            DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(new CheckedOutputStream(o, crc), 1 << 16));
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeUTF(kind);
@@ -66,6 +71,7 @@ public final class CheckpointFile {
             }
             state.write(out);
             out.flush();
+            new DataOutputStream(o).writeLong(crc.getValue());
         });
     }
 
@@ -86,7 +92,8 @@ public final class CheckpointFile {
 
     /** As {@link #read(Path, String, Map, StateReader)} from a stream (read to its end, not closed), {@code name} in messages. */
     public static void read(InputStream stream, String name, String kind, Map<String, String> config, StateReader state) {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16));
+        CRC32 crc = new CRC32();
+        DataInputStream in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(stream, 1 << 16), crc));
         String where = "checkpoint " + name;
         try {
             int magic = in.read();
@@ -117,6 +124,10 @@ public final class CheckpointFile {
             }
             checkSame(where, stored, config);
             state.read(in);
+            long computed = crc.getValue();
+            if (in.readLong() != computed) {
+                throw new SpikecoreException(where + " is damaged: its checksum does not match its contents");
+            }
             if (in.read() >= 0) {
                 throw new SpikecoreException(where + " has bytes after its end; it is corrupt or not a checkpoint of this run");
             }
