@@ -32,6 +32,11 @@ public final class MemoryStudy implements Experiment {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of();
+    }
+
+    @Override
     public String description() {
         return "FC 784x128 and conv 28x28x32-32k3: encodings x weight bits 2-8 x density (the seed paper's study)";
     }

@@ -13,14 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikecore.SpikecoreException;
 import org.spikecore.cli.SpikecoreMain;
+import org.spikecore.cli.experiments.Options;
+import org.spikecore.cli.experiments.PatternRetentionExperiment;
 import org.spikecore.io.CheckpointFile;
 import org.spikecore.io.ImageDatasets;
 import org.spikecore.io.SpikeFiles;
@@ -195,7 +197,15 @@ class ReaderFuzzTest {
                 "--density", "0.5", "--rates", file.toString()));
     }
 
-    static List<byte[]> list(byte[]... files) {
-        return new ArrayList<>(List.of(files));
+    @Test
+    void tomlConfigFiles() {
+        Path file = dir.resolve("run.toml");
+        byte[] toml = ("# pattern retention\nepochs = 30\nweight-bits = 4\n\"anneal\" = false\nweight-scale = 'mse'\nseed = 7\n"
+                + "out = \"runs/a\"\ncheckpoint-every = 10\n").getBytes(StandardCharsets.UTF_8);
+        Set<String> known = new PatternRetentionExperiment().options();
+        fuzz("toml config", List.of(toml), b -> {
+            Files.write(file, b);
+            Options.readToml(file, "pattern-retention", known);
+        });
     }
 }
