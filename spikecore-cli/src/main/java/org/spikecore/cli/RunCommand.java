@@ -12,6 +12,7 @@ import org.spikecore.cli.experiments.ImageClassificationExperiment;
 import org.spikecore.cli.experiments.MemoryStudy;
 import org.spikecore.cli.experiments.Options;
 import org.spikecore.cli.experiments.PatternRetentionExperiment;
+import org.spikecore.cli.report.HtmlReport;
 import org.spikecore.io.AtomicFiles;
 import org.spikecore.io.ResultsJson;
 import org.spikecore.io.RunRecord;
@@ -117,9 +118,12 @@ public final class RunCommand implements Callable<Integer> {
                 throw Options.locate(e, settings);
             }
             ResultsJson.write(staging.resolve("results.json"), runRecord, results);
+            List<String> plots = results.get("plots") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+            HtmlReport.write(staging.resolve("report.html"), "spikecore run " + chosen.name(), runRecord.toMap(), results, staging, plots,
+                    List.of());
             return results;
         });
-        spec.commandLine().getOut().println("wrote " + outDir.resolve("results.json"));
+        spec.commandLine().getOut().println("wrote " + outDir.resolve("results.json") + " and " + outDir.resolve("report.html"));
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package org.spikecore.cli.demo;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.spikecore.data.BenchmarkNetworks;
@@ -22,7 +23,7 @@ public final class EngineDemo implements DemoSection {
     }
 
     @Override
-    public void run(PrintWriter out, long seed) {
+    public List<String> run(PrintWriter out, long seed, Path plots) {
         int n = 4000;
         int ticks = 2000;
         Network net = BenchmarkNetworks.cuba(n, 80, seed, 3 * n / 2);
@@ -63,5 +64,6 @@ public final class EngineDemo implements DemoSection {
                         mode.name().toLowerCase().replace('_', ' '), t.length, isi.toString().trim());
             }
         }
+        return List.of();
     }
 }

@@ -1,6 +1,7 @@
 package org.spikecore.cli.demo;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import org.spikecore.energy.Activity;
 import org.spikecore.energy.Horowitz45nm;
@@ -17,7 +18,7 @@ public final class MemoryOrganizationDemo implements DemoSection {
     }
 
     @Override
-    public void run(PrintWriter out, long seed) {
+    public List<String> run(PrintWriter out, long seed, Path plots) {
         Horowitz45nm model = new Horowitz45nm();
         out.printf("   %s v%s; 10 %% input spikes, 10 %% errors per step, 100 steps; µJ per training sample%n", model.name(),
                 model.version());
@@ -35,6 +36,7 @@ public final class MemoryOrganizationDemo implements DemoSection {
         for (Encoding e : List.of(Encoding.PB_CSR, Encoding.DUAL, Encoding.CONV_FUNC, Encoding.CONV_FUNC_BMP)) {
             print(out, LayerCost.of(conv, e, 2, 0.67, 64, Activity.DEFAULT, model));
         }
+        return List.of();
     }
 
     private static void print(PrintWriter out, LayerCost c) {

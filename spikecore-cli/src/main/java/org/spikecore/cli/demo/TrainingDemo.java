@@ -1,6 +1,10 @@
 package org.spikecore.cli.demo;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.spikecore.cli.report.Charts;
+import org.spikecore.cli.report.Rasters;
 import org.spikecore.engine.Simulation;
 import org.spikecore.engine.SpikeRecorder;
 import org.spikecore.train.Deployment;
@@ -16,21 +20,30 @@ public final class TrainingDemo implements DemoSection {
     }
 
     @Override
-    public void run(PrintWriter out, long seed) {
+    public List<String> run(PrintWriter out, long seed, Path plots) {
         PatternRetention.Config small = new PatternRetention.Config(140, 80, 50, 50, 0.05, 10f, 3e-3f, 0.8f, 0.3);
         int epochs = 1200;
         PatternRetention task = new PatternRetention(small, seed);
         task.setAnnealing(epochs);
         PatternRetention.Epoch first = null;
         PatternRetention.Epoch last = null;
+        double[] epochAxis = new double[epochs];
+        double[] vr = new double[epochs];
         long t0 = System.nanoTime();
         for (int e = 0; e < epochs; e++) {
             last = task.trainEpoch();
             if (first == null) {
                 first = last;
             }
+            epochAxis[e] = e + 1;
+            vr[e] = last.vrDistance();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        List<String> plotNames = List.of("training-vr-distance.png", "training-raster.png");
+        Charts.line(plots.resolve(plotNames.get(0)), "Pattern retention (scaled down): Van Rossum distance per epoch", "epoch",
+                "Van Rossum distance", List.of(new Charts.Series("float32", epochAxis, vr)), false);
+        Rasters.sideBySide(plots.resolve(plotNames.get(1)), small.steps(), small.outputs(), 4,
+                new String[] {"target", "output after " + epochs + " epochs (float32)"}, task.target(), task.lastOutput());
         out.printf("   %d inputs x %d steps -> %d Q/P/R hidden -> %d outputs, smiley target, SuperSpike + Adam (annealed), float32%n",
                 small.inputs(), small.steps(), small.hidden(), small.outputs());
         out.printf("   float32   epoch 1: Van Rossum %.2f, F1 %.2f;  epoch %d: Van Rossum %.2f, F1 %.2f  (%.1f ms/epoch)%n",
@@ -71,6 +84,7 @@ public final class TrainingDemo implements DemoSection {
             out.printf("   W%d S8 E8 G8 epoch %d: Van Rossum %.2f, F1 %.2f, zero weights %.0f %% / %.0f %% (quantization induces sparsity)%n",
                     bits, epochs, r.vrDistance(), r.f1(), 100 * zeros[0], 100 * zeros[1]);
         }
+        return plotNames;
     }
 
     private static float[] engineOutput(PatternRetention task, long seed) {

@@ -207,6 +207,7 @@ public final class ImageClassificationExperiment implements Experiment {
         results.put("seconds", seconds);
         results.put("zero_weights", classifier.zeroWeightFractions());
         results.put("inference", inferenceCost(last, wage));
+        results.put("plots", List.of("loss.png"));
         out.printf("  per test image: %.0f input spikes, %.0f hidden spikes, %.0f synaptic operations against %d MACs of the same "
                 + "layers as an ANN (%.2fx); compute energy at 45 nm, float32: SNN %.3f uJ, ANN %.3f uJ%n", last.spikesPerImage()[0],
                 last.spikesPerImage()[1], last.synapticOpsPerImage(), last.annMacsPerImage(),
