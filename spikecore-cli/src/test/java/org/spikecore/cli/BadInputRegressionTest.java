@@ -119,6 +119,9 @@ class BadInputRegressionTest {
         refused(run("bench", "cuba", "--neurons", "800000000"), null, "cuba of 800000000 neurons would need about", "TiB");
         refused(run("bench", "train", "--batch", "2000000000"), null, "train --batch 2000000000 would need about");
         refused(run("bench", "infer", "--batch", "2000000000"), null, "infer --batch 2000000000 would need about");
+        refused(run("bench", "cuba", "--threads", "2000000000"), null, "--threads must be 1..1024, got 2000000000");
+        refused(run("run", "fashion-mnist", "--out", out("x"), "--data", data, "--threads", "2000000000"), dir.resolve("x"),
+                "--threads must be 1..1024, got 2000000000");
     }
 
     @Test

@@ -9,9 +9,13 @@ package org.spikecore.cli.bench;
  * @param seed     seed of everything random in the workload
  */
 public record BenchOptions(int threads, int size, int reps, long seed) {
+
+    /** More worker threads than any machine here has cores by far; beyond it a workload's core split degenerates. */
+    public static final int MAX_THREADS = 1024;
+
     public BenchOptions {
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("--threads must be 1.." + MAX_THREADS + ", got " + threads);
         }
         if (size < 0) {
             throw new IllegalArgumentException("--size must be 0 (the default) or more, got " + size);

@@ -43,7 +43,7 @@ public final class TrainingDemo implements DemoSection {
         Charts.line(plots.resolve(plotNames.get(0)), "Pattern retention (scaled down): Van Rossum distance per epoch", "epoch",
                 "Van Rossum distance", List.of(new Charts.Series("float32", epochAxis, vr)), false);
         Rasters.sideBySide(plots.resolve(plotNames.get(1)), small.steps(), small.outputs(), 4,
-                new String[] {"target", "output after " + epochs + " epochs (float32)"}, task.target(), task.lastOutput());
+                new String[] {"target", "after " + epochs + " epochs"}, task.target(), task.lastOutput());
         out.printf("   %d inputs x %d steps -> %d Q/P/R hidden -> %d outputs, smiley target, SuperSpike + Adam (annealed), float32%n",
                 small.inputs(), small.steps(), small.hidden(), small.outputs());
         out.printf("   float32   epoch 1: Van Rossum %.2f, F1 %.2f;  epoch %d: Van Rossum %.2f, F1 %.2f  (%.1f ms/epoch)%n",

@@ -98,7 +98,7 @@ public final class ImageClassificationExperiment implements Experiment {
         int batch = Options.intOption(options, "batch", 64, 1);
         float learningRate = Options.positive(options, "learning-rate", 5e-4f, 1f);
         float maxRate = Options.positive(options, "max-rate", 1f, 1f);
-        int threads = Options.intOption(options, "threads", 1, 1);
+        int threads = Options.intOption(options, "threads", 1, 1, org.spikecore.cli.bench.BenchOptions.MAX_THREADS);
         Wage wage = Options.wage(options);
         Path checkpoint = options.containsKey("checkpoint") ? Path.of(options.get("checkpoint")) : null;
         boolean resume = Options.flag(options, "resume");

@@ -112,14 +112,20 @@ public final class Options {
 
     /** A whole number at least {@code min}, {@code dflt} when absent. */
     static int intOption(Map<String, String> o, String key, int dflt, int min) {
+        return intOption(o, key, dflt, min, Integer.MAX_VALUE);
+    }
+
+    /** A whole number in [{@code min}, {@code max}], {@code dflt} when absent. */
+    static int intOption(Map<String, String> o, String key, int dflt, int min, int max) {
         String v = o.get(key);
         if (v == null) {
             return dflt;
         }
         try {
             int x = Integer.parseInt(v);
-            if (x < min) {
-                throw new IllegalArgumentException("--" + key + " must be at least " + min + ", got " + x);
+            if (x < min || x > max) {
+                throw new IllegalArgumentException("--" + key + " must be " + (max == Integer.MAX_VALUE ? "at least " + min
+                        : min + ".." + max) + ", got " + x);
             }
             return x;
         } catch (NumberFormatException e) {
