@@ -81,6 +81,8 @@ class ConfigFileTest {
         refused("[training]\nepochs = 2\n", "bad.toml line 1: pattern-retention has no option 'training'");
         refused("epochs = \n", "bad.toml: ", "at line 1");
         refused("seed = 1.5\n", "seed must be a whole number, got '1.5'");
+        refused("# " + "x".repeat(1 << 20) + "\n", "is larger than 1024 KiB");
+        refused("epochs = " + "[".repeat(5000) + "]".repeat(5000) + "\n", "bad.toml: Document nesting depth");
         CommandLineTest.Outcome noOut = CommandLineTest.run("run", "pattern-retention", "--epochs", "1");
         assertThat(noOut.code()).isEqualTo(2);
         assertThat(noOut.err()).contains("name the output directory with --out DIR");

@@ -31,6 +31,8 @@ public final class Options {
     public static final Set<String> RUN_KEYS = Set.of("seed", "out");
 
     private static final TomlMapper TOML = new TomlMapper();
+    /** Far above any experiment's options; bounds what a config file can make the reader hold. */
+    private static final long MAX_CONFIG_BYTES = 1 << 20;
     /** The line that sets a top-level name: {@code name = …}, a dotted {@code name.sub = …} or a table {@code [name]}. */
     private static final Pattern KEY_LINE = Pattern.compile("^\\s*(?:\\[+\\s*)?([\"']?)([A-Za-z0-9_-]+)\\1\\s*[=.\\]]");
 
@@ -48,10 +50,16 @@ public final class Options {
         String text;
         JsonNode root;
         try {
+            if (Files.size(file) > MAX_CONFIG_BYTES) {
+                throw new SpikecoreException("config " + file + " is larger than " + MAX_CONFIG_BYTES / 1024
+                        + " KiB; a config file holds an experiment's options");
+            }
             text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
             root = TOML.readTree(text);
         } catch (IOException e) {
             throw new SpikecoreException("config " + file + ": " + JsonErrors.oneLine(e));
+        } catch (SpikecoreException e) {
+            throw e;
         } catch (RuntimeException e) { // the TOML parser reports some malformed input unchecked
             throw new SpikecoreException("config " + file + " is not valid TOML: " + e.getClass().getSimpleName());
         }
