@@ -112,9 +112,13 @@ class ReportInBrowserTest {
         Path page = Files.writeString(dir.resolve("probe.html"), probe.toString());
         Process p = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
                 "--virtual-time-budget=10000", "--enable-logging=stderr", "--v=0", "--user-data-dir=" + dir.resolve("profile"),
-                "--dump-dom", page.toUri().toString()).redirectError(dir.resolve("console.txt").toFile()).start();
-        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+                "--dump-dom", page.toUri().toString()).redirectError(dir.resolve("console.txt").toFile())
+                .redirectOutput(dir.resolve("dom.html").toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 120 s");
+        }
+        String dom = Files.readString(dir.resolve("dom.html"));
         String console = Files.readString(dir.resolve("console.txt"));
 
         Matcher m = Pattern.compile("<pre id=\"result\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
