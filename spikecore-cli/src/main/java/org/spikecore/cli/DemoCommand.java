@@ -99,6 +99,9 @@ public final class DemoCommand implements Callable<Integer> {
             Map<String, Object> results = new LinkedHashMap<>();
             results.put("sections", done.size());
             results.put("seconds", done.stream().mapToDouble(r -> (double) r.get("seconds")).sum());
+            Map<String, Object> perSection = new LinkedHashMap<>();
+            done.forEach(r -> perSection.put((String) r.get("title"), r.get("seconds")));
+            results.put("seconds_per_section", perSection);
             results.put("plots", plots);
             results.put("demo", done);
             ResultsJson.write(staging.resolve("results.json"), record, results);
