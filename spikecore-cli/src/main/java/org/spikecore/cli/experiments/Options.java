@@ -47,19 +47,24 @@ public final class Options {
      * {@link SpikecoreException} naming the file, the line and the names allowed.
      */
     public static Map<String, Setting> readToml(Path file, String experiment, Set<String> known) {
-        String text;
-        JsonNode root;
         try {
             if (Files.size(file) > MAX_CONFIG_BYTES) {
                 throw new SpikecoreException("config " + file + " is larger than " + MAX_CONFIG_BYTES / 1024
                         + " KiB; a config file holds an experiment's options");
             }
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            return parseToml(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), file.toString(), experiment, known);
+        } catch (IOException e) {
+            throw new SpikecoreException("config " + file + ": " + JsonErrors.oneLine(e));
+        }
+    }
+
+    /** As {@link #readToml} on a config file's text, {@code file} naming it in messages. */
+    public static Map<String, Setting> parseToml(String text, String file, String experiment, Set<String> known) {
+        JsonNode root;
+        try {
             root = TOML.readTree(text);
         } catch (IOException e) {
             throw new SpikecoreException("config " + file + ": " + JsonErrors.oneLine(e));
-        } catch (SpikecoreException e) {
-            throw e;
         } catch (RuntimeException e) { // the TOML parser reports some malformed input unchecked
             throw new SpikecoreException("config " + file + " is not valid TOML: " + e.getClass().getSimpleName());
         }
