@@ -1,5 +1,6 @@
 package org.spikecore.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +10,9 @@ import java.util.concurrent.Callable;
 import org.spikecore.cli.experiments.Experiment;
 import org.spikecore.cli.experiments.ImageClassificationExperiment;
 import org.spikecore.cli.experiments.MemoryStudy;
+import org.spikecore.cli.experiments.Options;
 import org.spikecore.cli.experiments.PatternRetentionExperiment;
+import org.spikecore.cli.report.HtmlReport;
 import org.spikecore.io.AtomicFiles;
 import org.spikecore.io.ResultsJson;
 import org.spikecore.io.RunRecord;
@@ -18,10 +21,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code spikecore run EXPERIMENT --out DIR [--key value ...]}. */
+/**
+ * {@code spikecore run EXPERIMENT --out DIR [--config FILE.toml] [--key value ...]}: options come
+ * from the config file, then the command line, which overrides it; the merged options are the
+ * run's config in results.json, from which {@code spikecore rerun} repeats it.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a named experiment; writes DIR/results.json (with provenance) and plots.")
 public final class RunCommand implements Callable<Integer> {
+
+    /** The seed when neither --seed nor the config file gives one. */
+    static final long DEFAULT_SEED = 42;
+
+    /** Keys of results.json's run.config that are not experiment options. */
+    static final List<String> RECORD_KEYS = List.of("experiment", "out", "config_file");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,11 +43,15 @@ public final class RunCommand implements Callable<Integer> {
             completionCandidates = Names.class)
     String name;
 
-    @Option(names = "--out", required = true, description = "Output directory.")
+    @Option(names = "--out", description = "Output directory (or out = \"DIR\" in the config file).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Seed (default: " + DEFAULT_SEED + ", or seed = N in the config file).")
+    Long seed;
+
+    @Option(names = "--config", paramLabel = "FILE.toml",
+            description = "TOML file of the experiment's options as key = value lines (the flags' names); flags override it.")
+    Path config;
 
     /** The experiment's own {@code --key value} options, validated by the experiment. */
     @CommandLine.Unmatched
@@ -67,24 +84,84 @@ public final class RunCommand implements Callable<Integer> {
         Experiment chosen = experiments().stream().filter(e -> e.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown experiment '" + name + "'; choose one of "
                         + experiments().stream().map(Experiment::name).toList()));
-        Map<String, String> options = parseOptions(rest);
-        Map<String, Object> config = new LinkedHashMap<>(options);
-        config.put("experiment", chosen.name());
-        config.put("out", out.toString());
-        RunRecord record = RunRecord.now(commandLine(), config, seed);
+        Map<String, Options.Setting> settings = new LinkedHashMap<>();
+        if (config != null) {
+            if (!Files.isRegularFile(config)) {
+                throw new IllegalArgumentException("--config " + config + " does not exist");
+            }
+            settings.putAll(Options.readToml(config, chosen.name(), chosen.options()));
+        }
+        parseOptions(rest).forEach((k, v) -> settings.put(k, new Options.Setting(v, null)));
+        Options.Setting fileSeed = settings.remove("seed");
+        Options.Setting fileOut = settings.remove("out");
+        long runSeed = seed != null ? seed : fileSeed == null ? DEFAULT_SEED : parseSeed(fileSeed);
+        Path outDir = out != null ? out : fileOut == null ? null : Path.of(fileOut.value());
+        if (outDir == null) {
+            throw new IllegalArgumentException("name the output directory with --out DIR (or out = \"DIR\" in the --config file)");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        settings.forEach((k, s) -> options.put(k, s.value()));
+        checkPaths(outDir, options);
+        Map<String, Object> record = new LinkedHashMap<>(options);
+        record.put("experiment", chosen.name());
+        record.put("out", outDir.toString());
+        if (config != null) {
+            record.put("config_file", config.toString());
+        }
+        RunRecord runRecord = RunRecord.now(commandLine(), record, runSeed);
         // Everything is produced in a staging directory and moved into --out only on success.
-        AtomicFiles.stageDirectory(out, staging -> {
-            Map<String, Object> results = chosen.run(options, staging, seed, spec.commandLine().getOut());
-            ResultsJson.write(staging.resolve("results.json"), record, results);
+        AtomicFiles.stageDirectory(outDir, staging -> {
+            Map<String, Object> results;
+            try {
+                results = chosen.run(options, staging, runSeed, spec.commandLine().getOut());
+            } catch (IllegalArgumentException | org.spikecore.SpikecoreException e) {
+                throw Options.locate(e, settings);
+            }
+            ResultsJson.write(staging.resolve("results.json"), runRecord, results);
+            List<String> plots = results.get("plots") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+            HtmlReport.write(staging.resolve("report.html"), "spikecore run " + chosen.name(), runRecord.toMap(), results, staging, plots,
+                    List.of());
             return results;
         });
-        spec.commandLine().getOut().println("wrote " + out.resolve("results.json"));
+        spec.commandLine().getOut().println("wrote " + outDir.resolve("results.json") + " and " + outDir.resolve("report.html"));
         return 0;
     }
 
+    private static long parseSeed(Options.Setting s) {
+        try {
+            return Long.parseLong(s.value());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("seed must be a whole number, got '" + s.value() + "' (set in " + s.origin() + ")");
+        }
+    }
+
+    /** Refuses, before the run, an --out that cannot take its results and a --checkpoint inside it. */
+    private static void checkPaths(Path out, Map<String, String> options) {
+        Path outDir = AtomicFiles.checkOutputDirectory(out);
+        if (options.containsKey("checkpoint")) {
+            Path checkpoint = Path.of(options.get("checkpoint")).toAbsolutePath().normalize();
+            if (checkpoint.startsWith(outDir)) {
+                throw new IllegalArgumentException("--checkpoint " + options.get("checkpoint") + " lies in --out " + out
+                        + ", which a finished run replaces as a whole; keep the checkpoint elsewhere");
+            }
+            if (Files.isDirectory(checkpoint)) {
+                throw new IllegalArgumentException("--checkpoint " + options.get("checkpoint") + " is a directory; name a file");
+            }
+            AtomicFiles.removeStaleTemporaries(checkpoint);
+        }
+    }
+
     private List<String> commandLine() {
-        List<String> cmd = new ArrayList<>(List.of("spikecore", "run", name, "--out", out.toString(), "--seed",
-                Long.toString(seed)));
+        List<String> cmd = new ArrayList<>(List.of("spikecore", "run", name));
+        if (out != null) {
+            cmd.addAll(List.of("--out", out.toString()));
+        }
+        if (seed != null) {
+            cmd.addAll(List.of("--seed", seed.toString()));
+        }
+        if (config != null) {
+            cmd.addAll(List.of("--config", config.toString()));
+        }
         cmd.addAll(rest);
         return cmd;
     }

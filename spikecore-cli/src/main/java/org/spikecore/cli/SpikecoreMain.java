@@ -13,9 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "spikecore", mixinStandardHelpOptions = true, versionProvider = SpikecoreMain.Version.class,
         description = "Simulate, train and cost spiking networks the way a digital neuromorphic chip computes them.",
-        subcommands = {DemoCommand.class, CostCommand.class, BenchCommand.class, RunCommand.class, NsatCommand.class,
-                NirCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, CostCommand.class, BenchCommand.class, RunCommand.class, RerunCommand.class,
+                NsatCommand.class, NirCommand.class, CommandLine.HelpCommand.class})
 public final class SpikecoreMain implements Runnable {
 
     /** Exit code for input the user can fix. */
@@ -50,12 +49,22 @@ public final class SpikecoreMain implements Runnable {
             Throwable cause = ex;
             if (cause instanceof SpikecoreException || cause instanceof IllegalArgumentException
                     || cause instanceof UncheckedIOException) {
-                c.getErr().println("spikecore: " + cause.getMessage());
+                c.getErr().println("spikecore: " + firstLine(cause));
                 return EXIT_BAD_INPUT;
             }
             throw ex;
         });
         return cmd;
+    }
+
+    /**
+     * The message's first line: the one-line contract holds even for a library's message that
+     * appends details on further lines (Jackson's {@code " at [Source: ...]"}).
+     */
+    static String firstLine(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl).strip();
     }
 
     @Override

@@ -76,7 +76,7 @@ class CommandLineTest {
 
     @Test
     void demoFixedPointSectionPrintsItsNumbers() {
-        Outcome o = run("demo", "--only", "fixed-point");
+        Outcome o = run("demo", "--only", "fixed-point", "--out", "target/demo-fixed-point");
         assertThat(o.code()).isZero();
         assertThat(o.out()).contains("32000 + 1000 saturates to 32767")
                 .contains("reaches 0 after 31 ticks")

@@ -178,7 +178,7 @@ class ImageClassificationCommandTest {
 
     @Test
     void theDemoClassifiesItsEmbeddedDigitsFarAboveChance() {
-        CommandLineTest.Outcome o = CommandLineTest.run("demo", "--only", "image");
+        CommandLineTest.Outcome o = CommandLineTest.run("demo", "--only", "image", "--out", dir.resolve("demo").toString());
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.out()).contains("800 training / 200 test digits");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("test accuracy ([0-9.]+) %").matcher(o.out());

@@ -49,9 +49,8 @@ class PatternRetentionCommandTest {
     }
 
     private static int checkpointEpoch(Path ckpt) {
-        try (java.io.DataInputStream in = new java.io.DataInputStream(java.nio.file.Files.newInputStream(ckpt))) {
-            in.readInt(); // magic
-            return in.readInt();
+        try {
+            return CheckpointBytes.epoch(java.nio.file.Files.readAllBytes(ckpt));
         } catch (java.io.IOException e) {
             return -1; // not there yet
         }

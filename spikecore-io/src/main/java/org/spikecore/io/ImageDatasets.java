@@ -43,6 +43,8 @@ public final class ImageDatasets {
     private static final JsonFactory JSON = new JsonFactory();
     private static final int IMAGES_MAGIC = 0x00000803;
     private static final int LABELS_MAGIC = 0x00000801;
+    /** Larger images than any data set here (Fashion-MNIST: 784): bounds what one header can make the reader allocate. */
+    private static final int MAX_PIXELS_PER_IMAGE = 1 << 20;
 
     private ImageDatasets() {
     }
@@ -96,13 +98,19 @@ public final class ImageDatasets {
             int n = in.readInt();
             rows = in.readInt();
             cols = in.readInt();
-            if (n < 0 || rows < 1 || cols < 1 || (long) n * rows * cols > Integer.MAX_VALUE) {
-                throw new SpikecoreException(imagesFile + ": bad dimensions " + n + " x " + rows + " x " + cols);
+            if (n < 0 || rows < 1 || cols < 1 || (long) rows * cols > MAX_PIXELS_PER_IMAGE) {
+                throw new SpikecoreException(imagesFile + ": bad dimensions " + n + " x " + rows + " x " + cols + " (images of at most "
+                        + MAX_PIXELS_PER_IMAGE + " pixels)");
             }
-            pixels = new byte[n][rows * cols];
+            // the header's count is a claim: memory grows with the images actually read, so a file
+            // that claims 2^31 images but holds ten fails at its end, not with an OutOfMemoryError
+            List<byte[]> read = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                in.readFully(pixels[i]);
+                byte[] image = new byte[rows * cols];
+                in.readFully(image);
+                read.add(image);
             }
+            pixels = read.toArray(byte[][]::new);
         } catch (EOFException e) {
             throw new SpikecoreException(imagesFile + " ends before the number of images its header states");
         } catch (IOException e) {
@@ -177,8 +185,20 @@ public final class ImageDatasets {
         if (!Files.isRegularFile(file)) {
             throw new SpikecoreException("data set file " + file + " is missing");
         }
+        try (InputStream in = Files.newInputStream(file)) {
+            return npmDigit(in, file.toString());
+        } catch (IOException e) {
+            throw new SpikecoreException(file + " cannot be read: " + JsonErrors.oneLine(e));
+        }
+    }
+
+    /**
+     * One digit file of the npm package ({@code {"data": [intensities ...]}}, 784 per image) from a
+     * stream (read to its end and closed), {@code file} naming it in messages.
+     */
+    public static List<byte[]> npmDigit(InputStream stream, String file) {
         List<byte[]> images = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(file.toFile())) {
+        try (JsonParser p = JSON.createParser(stream)) {
             if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME || !"data".equals(p.currentName())
                     || p.nextToken() != JsonToken.START_ARRAY) {
                 throw new SpikecoreException(file + ": expected {\"data\": [intensities ...]}");
@@ -205,7 +225,7 @@ public final class ImageDatasets {
                 throw new SpikecoreException(file + ": " + k + " values left over after " + images.size() + " images of 784");
             }
         } catch (IOException e) {
-            throw new SpikecoreException(file + " cannot be read as JSON: " + e.getMessage(), e);
+            throw new SpikecoreException(file + " cannot be read as JSON: " + JsonErrors.oneLine(e), e);
         }
         return images;
     }

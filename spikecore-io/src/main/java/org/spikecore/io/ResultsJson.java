@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.spikecore.SpikecoreException;
 
 /**
  * {@code results.json}: a run's provenance under {@code "run"} followed by its results, written
@@ -47,13 +48,20 @@ public final class ResultsJson {
         }
     }
 
-    /** Reads a JSON file into a map. */
+    /** Reads a JSON file holding an object into a map; anything else is a one-line {@link SpikecoreException}. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> read(Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new SpikecoreException(file + " does not exist");
+        }
         try {
-            return MAPPER.readValue(file.toFile(), Map.class);
+            Object doc = MAPPER.readValue(file.toFile(), Object.class);
+            if (!(doc instanceof Map<?, ?> m)) {
+                throw new SpikecoreException(file + " does not hold a JSON object");
+            }
+            return (Map<String, Object>) m;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new SpikecoreException("cannot read " + file + ": " + JsonErrors.oneLine(e), e);
         }
     }
 }

@@ -60,7 +60,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public void readState(java.io.DataInputStream in) throws java.io.IOException {
-        step = in.readInt();
+        step = TrainingState.readCount(in, "optimizer step");
         TrainingState.readFloats(in, m);
         TrainingState.readFloats(in, v);
     }

@@ -103,11 +103,28 @@ public final class ImageClassifier {
                 SpikeFunction.step(new Surrogate(Surrogate.Kind.FAST_SIGMOID, SURROGATE_SLOPE)));
     }
 
+    /**
+     * Fails with a {@link org.spikecore.SpikecoreException} saying how much memory training would
+     * need when it would not fit in this JVM, before anything is allocated: the weights (each with
+     * its gradient, two Adam moments and, quantized, a master copy), and per sample of a batch (at
+     * most {@code trainSize}) the input spike trains and the per-step states BPTT keeps.
+     */
+    public static void requireMemory(Config c, int pixels, int classes, int trainSize) {
+        double weights = (double) pixels * c.hidden() + (double) c.hidden() * classes;
+        double batch = Math.min(c.batch(), trainSize);
+        double perSample = (double) c.steps() * (pixels + 6.0 * (c.hidden() + classes));
+        String what = "training a " + pixels + "-" + c.hidden() + "-" + classes + " network over " + c.steps() + " steps in batches of "
+                + (long) batch;
+        org.spikecore.MemoryBudget.require(what, 4 * (5 * weights + batch * perSample));
+        org.spikecore.MemoryBudget.arrayLength(what, Math.max(weights, c.steps() * (double) pixels));
+        org.spikecore.MemoryBudget.arrayLength(what, batch * Math.max(pixels, c.hidden()));
+    }
+
     /** One pass over {@code train} in this epoch's order; returns the mean loss per image. */
     public double trainEpoch(LabeledImages train, BatchListener listener) {
         checkSize(train);
         int[] order = shuffled(train.size(), seed, epoch);
-        int batches = (train.size() + config.batch() - 1) / config.batch();
+        int batches = (int) ((train.size() + (long) config.batch() - 1) / config.batch());
         double total = 0;
         for (int b = 0; b < batches; b++) {
             int from = b * config.batch();
@@ -235,7 +252,7 @@ public final class ImageClassifier {
      */
     public void readState(java.io.DataInputStream in) throws java.io.IOException {
         TrainingState.expectTag(in, STATE_TAG, "image classifier");
-        epoch = in.readInt();
+        epoch = TrainingState.readCount(in, "epoch");
         net.readState(in);
     }
 

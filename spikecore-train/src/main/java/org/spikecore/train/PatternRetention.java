@@ -303,7 +303,7 @@ public final class PatternRetention {
     /** Restores what {@link #writeState} wrote; sizes must match this task. */
     public void readState(java.io.DataInputStream in) throws java.io.IOException {
         TrainingState.expectTag(in, STATE_MAGIC, "pattern-retention");
-        epoch = in.readInt();
+        epoch = TrainingState.readCount(in, "epoch");
         TrainingState.readFloats(in, hiddenMaster);
         TrainingState.readFloats(in, outputMaster);
         hiddenOptimizer.readState(in);

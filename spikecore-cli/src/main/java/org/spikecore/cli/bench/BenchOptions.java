@@ -12,10 +12,14 @@ import org.spikecore.model.CoreSemantics;
  * @param semantics the core rules the engine workloads run under
  */
 public record BenchOptions(int threads, int size, int reps, long seed, CoreSemantics semantics) {
+
+    /** More worker threads than any machine here has cores by far; beyond it a workload's core split degenerates. */
+    public static final int MAX_THREADS = 1024;
+
     public BenchOptions {
         java.util.Objects.requireNonNull(semantics, "semantics");
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("--threads must be 1.." + MAX_THREADS + ", got " + threads);
         }
         if (size < 0) {
             throw new IllegalArgumentException("--size must be 0 (the default) or more, got " + size);

@@ -3,6 +3,7 @@ package org.spikecore.cli.bench;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.spikecore.MemoryBudget;
 import org.spikecore.data.BenchmarkNetworks;
 import org.spikecore.engine.RunCounters;
 import org.spikecore.engine.Simulation;
@@ -10,6 +11,8 @@ import org.spikecore.model.Network;
 
 /** Vogels–Abbott CUBA, 1 s at 0.1 ms ticks, 16-bit fixed point, as the peers' cuba.py. */
 public final class CubaWorkload implements BenchWorkload {
+
+    private static final int FAN_OUT = 80;
 
     @Override
     public String name() {
@@ -24,12 +27,15 @@ public final class CubaWorkload implements BenchWorkload {
     @Override
     public Map<String, Object> run(BenchOptions o) {
         int n = o.size() == 0 ? 4000 : o.size();
+        // building: pre, post and weight of every synapse; then the synapse memory and per-neuron state
+        MemoryBudget.require("cuba of " + n + " neurons", n * (FAN_OUT * 24.0 + 128));
+        MemoryBudget.arrayLength("cuba of " + n + " neurons", 3.0 * n * FAN_OUT);
         int ticks = 10_000;
         // one core per thread: capacity = ceil(state units / threads)
         int capacity = (3 * n + o.threads() - 1) / o.threads();
         capacity += 3 - capacity % 3;
         long t0 = System.nanoTime();
-        Network net = BenchmarkNetworks.cuba(n, 80, o.seed(), capacity).withSemantics(o.semantics());
+        Network net = BenchmarkNetworks.cuba(n, FAN_OUT, o.seed(), capacity).withSemantics(o.semantics());
         double[] times = new double[o.reps()];
         RunCounters counters = null;
         double setup = 0;

@@ -21,6 +21,8 @@ public final class InferWorkload implements BenchWorkload {
     public Map<String, Object> run(BenchOptions o) {
         int batch = o.size() == 0 ? 64 : o.size();
         LifNetwork net = new LifNetwork(TrainWorkload.SIZES, 0.9f, 1f, 25f, 3.0, 5e-4f, o.seed()).withThreads(o.threads());
+        // no BPTT state: a membrane and a spike per neuron of the batch
+        TrainWorkload.requireMemory(name() + " --batch " + batch, batch, 2.0 * (500 + 500 + 10) * Float.BYTES);
         float[][] x = LifNetwork.bernoulliInput(batch, TrainWorkload.STEPS, TrainWorkload.SIZES[0], 0.1, o.seed() + 1);
         for (int r = 0; r < 3; r++) {
             net.infer(x, TrainWorkload.STEPS);

@@ -2,6 +2,7 @@ package org.spikecore.cli.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.spikecore.MemoryBudget;
 import org.spikecore.train.LifNetwork;
 
 /**
@@ -38,11 +39,19 @@ public final class TrainWorkload implements BenchWorkload {
                 : "the train workload with memory-saving BPTT: state kept every " + recompute + " steps, the rest recomputed";
     }
 
+    /** Fails before allocating when {@code batch} input spike trains and {@code statePerSample} bytes each do not fit. */
+    static void requireMemory(String what, int batch, double statePerSample) {
+        double perSample = (double) STEPS * SIZES[0] * Float.BYTES + statePerSample;
+        MemoryBudget.require(what, batch * perSample);
+        MemoryBudget.arrayLength(what, (double) batch * SIZES[1]);
+    }
+
     @Override
     public Map<String, Object> run(BenchOptions o) {
         int batch = o.size() == 0 ? 64 : o.size();
         LifNetwork net = new LifNetwork(SIZES, 0.9f, 1f, 25f, 3.0, 5e-4f, o.seed()).withThreads(o.threads())
                 .withRecompute(recompute);
+        requireMemory(name() + " --batch " + batch, batch, net.bpttStateBytesPerSample(STEPS));
         float[][] x = LifNetwork.bernoulliInput(batch, STEPS, SIZES[0], 0.1, o.seed() + 1);
         int[] y = new int[batch];
         for (int b = 0; b < batch; b++) {

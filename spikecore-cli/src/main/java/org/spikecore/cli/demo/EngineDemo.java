@@ -1,6 +1,8 @@
 package org.spikecore.cli.demo;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.spikecore.data.BenchmarkNetworks;
 import org.spikecore.engine.RunCounters;
@@ -18,7 +20,7 @@ public final class EngineDemo implements DemoSection {
     }
 
     @Override
-    public void run(PrintWriter out, long seed) {
+    public List<String> run(PrintWriter out, long seed, Path plots) {
         int n = 4000;
         int ticks = 2000;
         Network net = BenchmarkNetworks.cuba(n, 80, seed, 3 * n / 2);
@@ -53,5 +55,6 @@ public final class EngineDemo implements DemoSection {
                         t.length == 0 ? "-" : t[0] + " ms", b.shownBy(t) ? "shown" : "MISSING");
             }
         }
+        return List.of();
     }
 }

@@ -1,6 +1,8 @@
 package org.spikecore.cli.demo;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 import org.spikecore.fixed.CounterRng;
 import org.spikecore.fixed.Fixed;
@@ -18,7 +20,7 @@ public final class FixedPointDemo implements DemoSection {
     }
 
     @Override
-    public void run(PrintWriter out, long seed) {
+    public List<String> run(PrintWriter out, long seed, Path plots) {
         Format state = Format.INT16;
         out.printf("   %s range [%d, %d]; 32000 + 1000 saturates to %d; -32000 - 1000 to %d%n", state, state.min(),
                 state.max(), Fixed.add(32000, 1000, state), Fixed.subtract(-32000, 1000, state));
@@ -68,6 +70,7 @@ public final class FixedPointDemo implements DemoSection {
         out.printf("   int8 rows into saturating int16 range, best of 12 x %d rows of %d: scalar %.0f M adds/s, vector %.0f M adds/s, "
                 + "results identical: %s%n", rows, n, rows * (double) n / bestScalar * 1e3,
                 rows * (double) n / bestVector * 1e3, Arrays.equals(accScalar, accVector));
+        return List.of();
     }
 
     private static long timeRows(boolean vector, byte[] w, int[] acc, int rows, Format state) {

@@ -3,6 +3,8 @@ package org.spikecore.cli.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.io.UncheckedIOException;
 import org.spikecore.data.LabeledImages;
 import org.spikecore.energy.Horowitz45nm;
@@ -41,7 +43,7 @@ public final class ImageClassificationDemo implements DemoSection {
     }
 
     @Override
-    public void run(PrintWriter out, long seed) {
+    public List<String> run(PrintWriter out, long seed, Path plots) {
         LabeledImages all = digits();
         LabeledImages train = all.slice(0, 800);
         LabeledImages test = all.slice(800, all.size());
@@ -67,5 +69,6 @@ public final class ImageClassificationDemo implements DemoSection {
             out.printf("                on the bit-accurate engine (16-bit integer weights, shift leak): test accuracy %.1f %%, "
                     + "same class as the trainer on %.1f %% of the digits%n", 100 * engine.accuracy(), 100 * engine.agreement());
         }
+        return List.of();
     }
 }

@@ -1,6 +1,7 @@
 package org.spikecore.cli.demo;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import org.spikecore.cli.experiments.MemoryStudy;
 import org.spikecore.energy.Activity;
@@ -18,7 +19,7 @@ public final class MemoryOrganizationDemo implements DemoSection {
     }
 
     @Override
-    public void run(PrintWriter out, long seed) {
+    public List<String> run(PrintWriter out, long seed, Path plots) {
         Horowitz45nm model = new Horowitz45nm();
         out.printf("   %s v%s; 10 %% input spikes, 10 %% errors per step, 100 steps; forward + backward µJ per sample%n",
                 model.name(), model.version());
@@ -38,5 +39,6 @@ public final class MemoryOrganizationDemo implements DemoSection {
                 func / csr, csr * 1e6);
         out.printf("   700-400-250 per training iteration, 5-bit crossbar / 2-bit pb-bmp at their trained densities: %.2fx "
                 + "(paper: 1.37x; run memory-study for the figures)%n", MemoryStudy.patternRatio(model));
+        return List.of();
     }
 }

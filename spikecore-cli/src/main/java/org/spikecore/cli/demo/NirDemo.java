@@ -3,6 +3,7 @@ package org.spikecore.cli.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.io.UncheckedIOException;
 import org.spikecore.io.nir.NirConvention;
 import org.spikecore.io.nir.NirFile;
@@ -36,7 +37,12 @@ public final class NirDemo implements DemoSection {
     }
 
     @Override
-    public void run(PrintWriter out, long seed) {
+    public List<String> run(PrintWriter out, long seed, java.nio.file.Path plots) {
+        show(out, seed);
+        return List.of();
+    }
+
+    private void show(PrintWriter out, long seed) {
         NirFile file = NirReader.read(resource("public_fc_lif.nir"), "public_fc_lif.nir");
         NpyArray in = Npy.parse(resource("public_fc_lif_input.npy"), "public_fc_lif_input.npy");
         NpyArray expected = Npy.parse(resource("public_fc_lif_output.npy"), "public_fc_lif_output.npy");

@@ -39,7 +39,12 @@ public final class NsatDemo implements DemoSection {
     }
 
     @Override
-    public void run(PrintWriter out, long seed) {
+    public List<String> run(PrintWriter out, long seed, java.nio.file.Path plots) {
+        show(out, seed);
+        return List.of();
+    }
+
+    private void show(PrintWriter out, long seed) {
         byte[] json = embeddedCase();
         Path source = Path.of("mn_neuron.json");
         NsatConfig config = NsatCaseFiles.readConfig(source, json);

@@ -1,6 +1,10 @@
 package org.spikecore.cli.demo;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.spikecore.cli.report.Charts;
+import org.spikecore.cli.report.Rasters;
 import org.spikecore.engine.Simulation;
 import org.spikecore.engine.SpikeRecorder;
 import org.spikecore.train.Deployment;
@@ -10,27 +14,41 @@ import org.spikecore.train.Wage;
 /** Surrogate-gradient BPTT, float and WAGE-quantized, on a scaled-down pattern-retention task (1/5 of the paper's size). */
 public final class TrainingDemo implements DemoSection {
 
+    private static final int PLOT_EVERY = 6;
+
     @Override
     public String title() {
         return "surrogate-gradient training (pattern retention, scaled down)";
     }
 
     @Override
-    public void run(PrintWriter out, long seed) {
+    public List<String> run(PrintWriter out, long seed, Path plots) {
         PatternRetention.Config small = new PatternRetention.Config(140, 80, 50, 50, 0.05, 10f, 3e-3f, 0.8f, 0.3);
         int epochs = 1200;
         PatternRetention task = new PatternRetention(small, seed);
         task.setAnnealing(epochs);
         PatternRetention.Epoch first = null;
         PatternRetention.Epoch last = null;
+        // every PLOT_EVERY-th epoch: the curve's shape, at a sixth of the drawing time
+        double[] epochAxis = new double[epochs / PLOT_EVERY];
+        double[] vr = new double[epochs / PLOT_EVERY];
         long t0 = System.nanoTime();
         for (int e = 0; e < epochs; e++) {
             last = task.trainEpoch();
             if (first == null) {
                 first = last;
             }
+            if ((e + 1) % PLOT_EVERY == 0) {
+                epochAxis[e / PLOT_EVERY] = e + 1;
+                vr[e / PLOT_EVERY] = last.vrDistance();
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        List<String> plotNames = List.of("training-vr-distance.png", "training-raster.png");
+        Charts.line(plots.resolve(plotNames.get(0)), "Pattern retention (scaled down): Van Rossum distance per epoch", "epoch",
+                "Van Rossum distance", List.of(new Charts.Series("float32", epochAxis, vr)), false);
+        Rasters.sideBySide(plots.resolve(plotNames.get(1)), small.steps(), small.outputs(), 4,
+                new String[] {"target", "after " + epochs + " epochs"}, task.target(), task.lastOutput());
         out.printf("   %d inputs x %d steps -> %d Q/P/R hidden -> %d outputs, smiley target, SuperSpike + Adam (annealed), float32%n",
                 small.inputs(), small.steps(), small.hidden(), small.outputs());
         out.printf("   float32   epoch 1: Van Rossum %.2f, F1 %.2f;  epoch %d: Van Rossum %.2f, F1 %.2f  (%.1f ms/epoch)%n",
@@ -71,6 +89,7 @@ public final class TrainingDemo implements DemoSection {
             out.printf("   W%d S8 E8 G8 epoch %d: Van Rossum %.2f, F1 %.2f, zero weights %.0f %% / %.0f %% (quantization induces sparsity)%n",
                     bits, epochs, r.vrDistance(), r.f1(), 100 * zeros[0], 100 * zeros[1]);
         }
+        return plotNames;
     }
 
     private static float[] engineOutput(PatternRetention task, long seed) {

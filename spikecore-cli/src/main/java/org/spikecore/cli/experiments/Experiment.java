@@ -16,6 +16,9 @@ public interface Experiment {
     /** One line saying what it reproduces. */
     String description();
 
+    /** The names of its {@code --name value} options (also the keys of a {@code --config} file). */
+    java.util.Set<String> options();
+
     /**
      * Runs with {@code options} (the {@code --key value} pairs after the name, already split) and
      * writes into {@code outDir}; returns the results stored in results.json next to the run record.

@@ -1,9 +1,5 @@
 package org.spikecore.cli.experiments;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +17,7 @@ import org.spikecore.cli.report.Charts;
 import org.spikecore.data.LabeledImages;
 import org.spikecore.energy.Horowitz45nm;
 import org.spikecore.energy.Operation;
-import org.spikecore.io.AtomicFiles;
+import org.spikecore.io.CheckpointFile;
 import org.spikecore.io.ImageDatasets;
 import org.spikecore.train.ClassifierDeployment;
 import org.spikecore.train.ImageClassifier;
@@ -79,6 +75,11 @@ public final class ImageClassificationExperiment implements Experiment {
     }
 
     @Override
+    public Set<String> options() {
+        return OPTIONS;
+    }
+
+    @Override
     public String description() {
         return "784-H-10 LIF network classifies " + name + " (rate-coded, BPTT, cross-entropy on spike counts); --epochs N (1), "
                 + "--hidden H (256), --steps T (25), --batch B (64), --train-samples N / --test-samples N (all), --learning-rate (5e-4), "
@@ -97,7 +98,7 @@ public final class ImageClassificationExperiment implements Experiment {
         int batch = Options.intOption(options, "batch", 64, 1);
         float learningRate = Options.positive(options, "learning-rate", 5e-4f, 1f);
         float maxRate = Options.positive(options, "max-rate", 1f, 1f);
-        int threads = Options.intOption(options, "threads", 1, 1);
+        int threads = Options.intOption(options, "threads", 1, 1, org.spikecore.cli.bench.BenchOptions.MAX_THREADS);
         Wage wage = Options.wage(options);
         Path checkpoint = options.containsKey("checkpoint") ? Path.of(options.get("checkpoint")) : null;
         boolean resume = Options.flag(options, "resume");
@@ -111,22 +112,27 @@ public final class ImageClassificationExperiment implements Experiment {
                     + "' (or ./spikecore run does it for you) or name the files' directory with --data DIR");
         }
         ImageDatasets.Split data = reader.apply(dir);
+        for (LabeledImages set : List.of(data.train(), data.test())) {
+            if (set.size() == 0) {
+                throw new SpikecoreException("the " + name + " files in " + dir + " hold no " + (set == data.train() ? "training" : "test")
+                        + " images" + (name.equals("mnist") ? " (the first " + ImageDatasets.MNIST_TRAIN_PER_DIGIT
+                        + " images of each digit train, the rest test)" : ""));
+            }
+        }
         LabeledImages train = data.train().slice(0, sampleCount(options, "train-samples", data.train().size()));
         LabeledImages test = data.test().slice(0, sampleCount(options, "test-samples", data.test().size()));
         int inputs = train.rows() * train.cols();
 
         ImageClassifier.Config config = new ImageClassifier.Config(hidden, steps, batch, learningRate, maxRate, threads, wage);
+        ImageClassifier.requireMemory(config, inputs, train.classes(), train.size());
         ImageClassifier classifier = new ImageClassifier(config, train.rows(), train.cols(), train.classes(), seed);
         out.printf("%s: %d training and %d test images of %dx%d, %d classes; %d-%d-%d LIF, %d steps, batch %d, %s%n", name, train.size(),
                 test.size(), train.rows(), train.cols(), train.classes(), inputs, hidden, train.classes(), steps, batch, wage.widths());
         out.flush();
 
-        if (resume && Files.exists(checkpoint)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(checkpoint)))) {
-                classifier.readState(in);
-            } catch (IOException e) {
-                throw new SpikecoreException("checkpoint " + checkpoint + " cannot be read: " + e.getMessage());
-            }
+        Map<String, String> stateConfig = checkpointConfig(config, train.size(), seed);
+        if (resume) {
+            CheckpointFile.read(checkpoint, name, stateConfig, classifier::readState);
             if (classifier.epoch() > epochs) {
                 throw new IllegalArgumentException("checkpoint " + checkpoint + " is at epoch " + classifier.epoch() + ", past --epochs "
                         + epochs);
@@ -157,7 +163,7 @@ public final class ImageClassificationExperiment implements Experiment {
                 });
             }
             if (checkpoint != null) { // after every epoch, atomically: a killed run resumes from the last one
-                AtomicFiles.write(checkpoint, o -> classifier.writeState(new DataOutputStream(o)));
+                CheckpointFile.write(checkpoint, name, stateConfig, classifier::writeState);
             }
             last = classifier.evaluate(test);
             Map<String, Object> row = new LinkedHashMap<>();
@@ -201,6 +207,7 @@ public final class ImageClassificationExperiment implements Experiment {
         results.put("seconds", seconds);
         results.put("zero_weights", classifier.zeroWeightFractions());
         results.put("inference", inferenceCost(last, wage));
+        results.put("plots", List.of("loss.png"));
         out.printf("  per test image: %.0f input spikes, %.0f hidden spikes, %.0f synaptic operations against %d MACs of the same "
                 + "layers as an ANN (%.2fx); compute energy at 45 nm, float32: SNN %.3f uJ, ANN %.3f uJ%n", last.spikesPerImage()[0],
                 last.spikesPerImage()[1], last.synapticOpsPerImage(), last.annMacsPerImage(),
@@ -250,6 +257,24 @@ public final class ImageClassificationExperiment implements Experiment {
             m.put("ann_uJ_int" + b, e.annMacsPerImage() * (h.operationEnergy(Operation.ADD, b) + h.operationEnergy(Operation.MULTIPLY, b))
                     * 1e6);
         }
+        return m;
+    }
+
+    /** The options a checkpoint's bits depend on (not --threads: results are the same for every thread count). */
+    private static Map<String, String> checkpointConfig(ImageClassifier.Config c, int trainSamples, long seed) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("seed", Long.toString(seed));
+        m.put("hidden", Integer.toString(c.hidden()));
+        m.put("steps", Integer.toString(c.steps()));
+        m.put("batch", Integer.toString(c.batch()));
+        m.put("learning-rate", Float.toString(c.learningRate()));
+        m.put("max-rate", Float.toString(c.maxRate()));
+        m.put("train-samples", Integer.toString(trainSamples));
+        m.put("weight-bits", Integer.toString(c.wage().weightBits()));
+        m.put("state-bits", Integer.toString(c.wage().stateBits()));
+        m.put("error-bits", Integer.toString(c.wage().errorBits()));
+        m.put("grad-bits", Integer.toString(c.wage().gradBits()));
+        m.put("weight-scale", c.wage().weightScale().name().toLowerCase(java.util.Locale.ROOT));
         return m;
     }
 

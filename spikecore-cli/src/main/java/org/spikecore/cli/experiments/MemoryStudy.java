@@ -62,6 +62,11 @@ public final class MemoryStudy implements Experiment {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of();
+    }
+
+    @Override
     public String description() {
         return "the seed paper's memory-organization figures: energy vs bits and density, crossovers, the 1.37x comparison";
     }

@@ -1,16 +1,117 @@
 package org.spikecore.cli.experiments;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.spikecore.SpikecoreException;
+import org.spikecore.io.JsonErrors;
 import org.spikecore.train.Wage;
 
 /**
- * Parsing of an experiment's {@code --key value} options; every malformed value is an
- * {@link IllegalArgumentException} naming the option and what it takes.
+ * Parsing of an experiment's {@code --key value} options, from the command line or a TOML file
+ * of {@code key = value} lines (the same names); every malformed value is an
+ * {@link IllegalArgumentException} naming the option and what it takes, and, for a value from a
+ * file, {@link #locate} adds the file and line.
  */
-final class Options {
+public final class Options {
 
     private Options() {
+    }
+
+    /** The keys a config file may hold besides the experiment's own options: the run's seed and output directory. */
+    public static final Set<String> RUN_KEYS = Set.of("seed", "out");
+
+    private static final TomlMapper TOML = new TomlMapper();
+    /** Far above any experiment's options; bounds what a config file can make the reader hold. */
+    private static final long MAX_CONFIG_BYTES = 1 << 20;
+    /** The line that sets a top-level name: {@code name = …}, a dotted {@code name.sub = …} or a table {@code [name]}. */
+    private static final Pattern KEY_LINE = Pattern.compile("^\\s*(?:\\[+\\s*)?([\"']?)([A-Za-z0-9_-]+)\\1\\s*[=.\\]]");
+
+    /** An option's value as text and where it was set ("run.toml line 3"). */
+    public record Setting(String value, String origin) {
+    }
+
+    /**
+     * The options of {@code experiment} in a TOML file: top-level {@code name = value} pairs whose
+     * names are in {@code known} or {@link #RUN_KEYS}, with strings, numbers or booleans as values.
+     * Anything else (a syntax error, an unknown name, a table, an array) is a
+     * {@link SpikecoreException} naming the file, the line and the names allowed.
+     */
+    public static Map<String, Setting> readToml(Path file, String experiment, Set<String> known) {
+        try {
+            if (Files.size(file) > MAX_CONFIG_BYTES) {
+                throw new SpikecoreException("config " + file + " is larger than " + MAX_CONFIG_BYTES / 1024
+                        + " KiB; a config file holds an experiment's options");
+            }
+            return parseToml(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), file.toString(), experiment, known);
+        } catch (IOException e) {
+            throw new SpikecoreException("config " + file + ": " + JsonErrors.oneLine(e));
+        }
+    }
+
+    /** As {@link #readToml} on a config file's text, {@code file} naming it in messages. */
+    public static Map<String, Setting> parseToml(String text, String file, String experiment, Set<String> known) {
+        JsonNode root;
+        try {
+            root = TOML.readTree(text);
+        } catch (IOException e) {
+            throw new SpikecoreException("config " + file + ": " + JsonErrors.oneLine(e));
+        } catch (RuntimeException e) { // the TOML parser reports some malformed input unchecked
+            throw new SpikecoreException("config " + file + " is not valid TOML: " + e.getClass().getSimpleName());
+        }
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        String[] all = text.split("\\R", -1);
+        for (int i = 0; i < all.length; i++) {
+            Matcher m = KEY_LINE.matcher(all[i]);
+            if (m.find()) {
+                lines.putIfAbsent(m.group(2), i + 1);
+            }
+        }
+        Set<String> allowed = new TreeSet<>(known);
+        allowed.addAll(RUN_KEYS);
+        Map<String, Setting> settings = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
+            String key = e.getKey();
+            JsonNode v = e.getValue();
+            String where = "config " + file + (lines.containsKey(key) ? " line " + lines.get(key) : "");
+            if (!allowed.contains(key)) {
+                throw new SpikecoreException(where + ": " + experiment + " has no option '" + shorten(key) + "'; options: " + allowed);
+            }
+            if (v.isContainerNode()) {
+                throw new SpikecoreException(where + ": " + key + " takes one value (a string, number or true/false), not "
+                        + (v.isArray() ? "an array" : "a table"));
+            }
+            settings.put(key, new Setting(v.isIntegralNumber() ? v.bigIntegerValue().toString() : v.asText(),
+                    where.replaceFirst("^config ", "")));
+        }
+        return settings;
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    /**
+     * {@code e} with the origin of the first file-set option its message names ({@code --epochs})
+     * appended, or {@code e} itself when it names none.
+     */
+    public static RuntimeException locate(RuntimeException e, Map<String, Setting> settings) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        for (Map.Entry<String, Setting> s : settings.entrySet()) {
+            if (s.getValue().origin() != null && Pattern.compile("--" + Pattern.quote(s.getKey()) + "(?![A-Za-z0-9-])").matcher(m).find()) {
+                return new SpikecoreException(m + " (set in " + s.getValue().origin() + ")", e);
+            }
+        }
+        return e;
     }
 
     /** Rejects any key not in {@code known}. */
@@ -24,14 +125,20 @@ final class Options {
 
     /** A whole number at least {@code min}, {@code dflt} when absent. */
     static int intOption(Map<String, String> o, String key, int dflt, int min) {
+        return intOption(o, key, dflt, min, Integer.MAX_VALUE);
+    }
+
+    /** A whole number in [{@code min}, {@code max}], {@code dflt} when absent. */
+    static int intOption(Map<String, String> o, String key, int dflt, int min, int max) {
         String v = o.get(key);
         if (v == null) {
             return dflt;
         }
         try {
             int x = Integer.parseInt(v);
-            if (x < min) {
-                throw new IllegalArgumentException("--" + key + " must be at least " + min + ", got " + x);
+            if (x < min || x > max) {
+                throw new IllegalArgumentException("--" + key + " must be " + (max == Integer.MAX_VALUE ? "at least " + min
+                        : min + ".." + max) + ", got " + x);
             }
             return x;
         } catch (NumberFormatException e) {

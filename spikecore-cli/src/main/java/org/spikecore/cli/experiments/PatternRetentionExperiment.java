@@ -1,12 +1,7 @@
 package org.spikecore.cli.experiments;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +11,14 @@ import java.util.Set;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.spikecore.MemoryBudget;
 import org.spikecore.SpikecoreException;
 import org.spikecore.cli.report.Charts;
 import org.spikecore.cli.report.Rasters;
 import org.spikecore.energy.Activity;
 import org.spikecore.energy.Horowitz45nm;
 import org.spikecore.energy.LayerCost;
-import org.spikecore.io.AtomicFiles;
+import org.spikecore.io.CheckpointFile;
 import org.spikecore.memory.Encoding;
 import org.spikecore.memory.LayerShape;
 import org.spikecore.engine.Simulation;
@@ -48,9 +44,16 @@ public final class PatternRetentionExperiment implements Experiment {
     /** Units per 1.0 of the deployed integer network (16-bit states hold ±8). */
     static final int DEPLOY_UNITS = 4096;
 
+    private static final String NAME = "pattern-retention";
+
     @Override
     public String name() {
-        return "pattern-retention";
+        return NAME;
+    }
+
+    @Override
+    public Set<String> options() {
+        return OPTIONS;
     }
 
     @Override
@@ -86,6 +89,11 @@ public final class PatternRetentionExperiment implements Experiment {
             throw new IllegalArgumentException("--seeds applies to --sweep; a single run takes --seed");
         }
         PatternRetention.Config config = PatternRetention.Config.PAPER;
+        long runs = sweep ? (long) SWEEP_WIDTHS.length * Options.intOption(options, "seeds", 1, 1) : 1;
+        // every run keeps its trained task and its per-epoch curve until the results are written
+        MemoryBudget.require((sweep ? runs + " sweep runs" : "a run") + " of " + epochs + " epochs",
+                runs * (taskBytes(config) + BYTES_PER_EPOCH * (double) epochs));
+        MemoryBudget.arrayLength("--epochs " + epochs, epochs);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("config", configMap(config));
         results.put("learning_rate_schedule", anneal ? "constant for the first half, then a half cosine down to "
@@ -170,6 +178,38 @@ public final class PatternRetentionExperiment implements Experiment {
         return d;
     }
 
+    /** The sweep's weight widths, 0 = float. */
+    private static final int[] SWEEP_WIDTHS = {0, 8, 7, 6, 5, 4, 3, 2};
+
+    /** Two doubles and one curve entry (a small map) per epoch of a run. */
+    private static final double BYTES_PER_EPOCH = 256;
+
+    /**
+     * A trained task's memory: each weight as master, quantized copy, gradient and two Adam
+     * moments, and the per-step states BPTT keeps for the input, hidden and output layers.
+     */
+    private static double taskBytes(PatternRetention.Config c) {
+        double weights = (double) c.inputs() * c.hidden() + (double) c.hidden() * c.outputs();
+        return 4 * (5 * weights + 8.0 * c.steps() * (c.inputs() + c.hidden() + c.outputs()));
+    }
+
+    /** The options a checkpoint's bits depend on; a resumed run must have the same. */
+    private static Map<String, String> checkpointConfig(Wage wage, int integerUnits, boolean anneal, int epochs, long seed) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("seed", Long.toString(seed));
+        c.put("weight-bits", Integer.toString(wage.weightBits()));
+        c.put("state-bits", Integer.toString(wage.stateBits()));
+        c.put("error-bits", Integer.toString(wage.errorBits()));
+        c.put("grad-bits", Integer.toString(wage.gradBits()));
+        c.put("weight-scale", wage.weightScale().name().toLowerCase(java.util.Locale.ROOT));
+        c.put("integer-forward", Boolean.toString(integerUnits > 0));
+        c.put("anneal", Boolean.toString(anneal));
+        if (anneal) { // the annealed learning rate is a function of (epoch, --epochs)
+            c.put("epochs", Integer.toString(epochs));
+        }
+        return c;
+    }
+
     private static String label(Wage w) {
         return w.widths() + (w.weightScale() == Wage.WeightScale.MSE && w.weightBits() > 0 ? " mse-scale" : "");
     }
@@ -203,19 +243,17 @@ public final class PatternRetentionExperiment implements Experiment {
         if (anneal) {
             task.setAnnealing(epochs); // a function of (epoch, --epochs): resume with the same --epochs
         }
-        if (resume && checkpoint != null && Files.exists(checkpoint)) {
-            try (InputStream in = Files.newInputStream(checkpoint); DataInputStream d = new DataInputStream(in)) {
-                task.readState(d);
-            } catch (IOException e) {
-                throw new SpikecoreException("checkpoint " + checkpoint + " cannot be read: " + e.getMessage());
-            }
+        Map<String, String> stateConfig = checkpointConfig(wage, integerUnits, anneal, epochs, seed);
+        if (resume) {
+            CheckpointFile.read(checkpoint, NAME, stateConfig, task::readState);
             if (out != null) {
                 out.printf("  resumed from %s at epoch %d%n", checkpoint, task.epoch());
             }
         }
         int first = task.epoch();
-        if (first > epochs) {
-            throw new IllegalArgumentException("checkpoint " + checkpoint + " is at epoch " + first + ", past --epochs " + epochs);
+        if (first >= epochs) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " is at epoch " + first + ", not before --epochs " + epochs
+                    + ": nothing left to train");
         }
         int n = epochs - first;
         double[] vr = new double[Math.max(n, 1)];
@@ -240,7 +278,7 @@ public final class PatternRetentionExperiment implements Experiment {
                     out.flush();
                 }
                 if (checkpoint != null && (task.epoch() % every == 0 || e == n - 1)) {
-                    AtomicFiles.write(checkpoint, o -> task.writeState(new DataOutputStream(o)));
+                    CheckpointFile.write(checkpoint, NAME, stateConfig, task::writeState);
                 }
             }
         } catch (UncheckedIOException e) {
@@ -253,7 +291,7 @@ public final class PatternRetentionExperiment implements Experiment {
     private static Map<String, Object> sweep(PatternRetention.Config config, int epochs, boolean anneal, Wage.WeightScale scale,
             long seed, int seeds,
             Path outDir, PrintWriter out, Map<String, Object> results) {
-        int[] widths = {0, 8, 7, 6, 5, 4, 3, 2};
+        int[] widths = SWEEP_WIDTHS;
         // every (width, seed) run is single-threaded and deterministic; runs share the cores
         List<java.util.concurrent.Future<Run>> jobs = new ArrayList<>();
         Run[][] runs = new Run[widths.length][seeds];

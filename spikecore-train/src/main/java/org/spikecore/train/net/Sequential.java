@@ -248,7 +248,7 @@ public final class Sequential {
     /** Restores what {@link #writeState} wrote; the network must have the same shapes and quantization. */
     public void readState(java.io.DataInputStream in) throws java.io.IOException {
         TrainingState.expectTag(in, STATE_TAG, "sequential network");
-        step = in.readInt();
+        step = TrainingState.readCount(in, "optimizer step");
         if (in.readBoolean() != !masters.isEmpty()) {
             throw new java.io.IOException("checkpoint and network differ in whether they are quantized");
         }
