@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "spikecore", mixinStandardHelpOptions = true, versionProvider = SpikecoreMain.Version.class,
         description = "Simulate, train and cost spiking networks the way a digital neuromorphic chip computes them.",
-        subcommands = {DemoCommand.class, CostCommand.class, BenchCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, CostCommand.class, BenchCommand.class, RunCommand.class, SweepCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SpikecoreMain implements Runnable {
 
     /** Exit code for input the user can fix. */

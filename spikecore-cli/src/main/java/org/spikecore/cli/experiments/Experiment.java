@@ -3,6 +3,7 @@ package org.spikecore.cli.experiments;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A named experiment of {@code spikecore run NAME --out DIR}: it writes {@code DIR/results.json}
@@ -12,6 +13,9 @@ public interface Experiment {
 
     /** The name typed after {@code run}. */
     String name();
+
+    /** The keys of its {@code --key value} options (what a sweep's grid may set). */
+    Set<String> options();
 
     /** One line saying what it reproduces. */
     String description();

@@ -79,6 +79,11 @@ public final class ImageClassificationExperiment implements Experiment {
     }
 
     @Override
+    public Set<String> options() {
+        return OPTIONS;
+    }
+
+    @Override
     public String description() {
         return "784-H-10 LIF network classifies " + name + " (rate-coded, BPTT, cross-entropy on spike counts); --epochs N (1), "
                 + "--hidden H (256), --steps T (25), --batch B (64), --train-samples N / --test-samples N (all), --learning-rate (5e-4), "

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.spikecore.cli.report.Charts;
 import org.spikecore.energy.Activity;
@@ -29,6 +30,11 @@ public final class MemoryStudy implements Experiment {
     @Override
     public String name() {
         return "memory-study";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of();
     }
 
     @Override

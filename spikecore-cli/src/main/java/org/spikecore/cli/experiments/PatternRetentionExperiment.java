@@ -54,6 +54,11 @@ public final class PatternRetentionExperiment implements Experiment {
     }
 
     @Override
+    public Set<String> options() {
+        return OPTIONS;
+    }
+
+    @Override
     public String description() {
         return "700-400-250 Q/P/R network learns a smiley raster by BPTT; --epochs N, --weight-bits/--state-bits/"
                 + "--error-bits/--grad-bits B, --sweep true, --checkpoint FILE [--checkpoint-every N] [--resume true], --deploy true, "
