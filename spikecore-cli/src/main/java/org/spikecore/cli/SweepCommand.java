@@ -8,13 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spikecore.SpikecoreException;
 import org.spikecore.cli.report.Charts;
 import org.spikecore.sweep.ConfigFile;
 import org.spikecore.sweep.Grid;
-import org.spikecore.sweep.LocalEngine;
 import org.spikecore.sweep.ParetoPlot;
-import org.spikecore.sweep.SparkEngine;
 import org.spikecore.sweep.Sweep;
 import org.spikecore.sweep.SweepEngine;
 import org.spikecore.sweep.SweepTable;
@@ -117,14 +114,7 @@ public final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--experiment needs --out DIR");
         }
         int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
-        SweepEngine e = switch (engine) {
-            case "local" -> new LocalEngine(threads, attempts);
-            case "spark" -> {
-                requireSpark();
-                yield new SparkEngine(threads, attempts);
-            }
-            default -> throw new IllegalArgumentException("--engine takes local or spark, got '" + engine + "'");
-        };
+        SweepEngine e = SweepEngine.named(engine, threads, attempts);
         String name = p != null ? p.experiment() : experiment;
         Sweep.Result r = Sweep.run(SweepCatalog.INSTANCE, new Sweep.Spec(name, base, g, seed, dir), e, o, System.console() != null);
         o.printf("wrote %s and %s: %d rows (%d points computed now, %d found in the store)%n", dir.resolve("table.csv"),
@@ -147,14 +137,5 @@ public final class SweepCommand implements Callable<Integer> {
             front.append(String.format(Locale.ROOT, " (%.4g, %.4g)", plot.front().x()[i], plot.front().y()[i]));
         }
         o.printf("wrote %s; Pareto front (%s, %s):%s%n", file, plot.xLabel(), plot.yLabel(), front);
-    }
-
-    private static void requireSpark() {
-        try {
-            Class.forName("org.apache.spark.SparkConf", false, SweepCommand.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new SpikecoreException("--engine spark needs Apache Spark on the class path: run through spark-submit, or through "
-                    + "./spikecore, which adds the sweep module's Spark (docs/sweeps.md)");
-        }
     }
 }
