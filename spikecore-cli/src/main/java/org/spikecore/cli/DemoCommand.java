@@ -8,6 +8,7 @@ import org.spikecore.cli.demo.EngineDemo;
 import org.spikecore.cli.demo.FixedPointDemo;
 import org.spikecore.cli.demo.MemoryOrganizationDemo;
 import org.spikecore.cli.demo.ImageClassificationDemo;
+import org.spikecore.cli.demo.SweepDemo;
 import org.spikecore.cli.demo.TrainingDemo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The sections in the order the demo shows them. */
     static List<DemoSection> sections() {
         return List.of(new FixedPointDemo(), new EngineDemo(), new MemoryOrganizationDemo(), new TrainingDemo(),
-                new ImageClassificationDemo());
+                new ImageClassificationDemo(), new SweepDemo(SweepCatalog.INSTANCE));
     }
 
     @Override
