@@ -3,6 +3,7 @@ package org.spikecore.sweep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Serializable;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -56,11 +57,10 @@ public record PointTask(ExperimentCatalog catalog, String experiment, Map<String
         double[] seconds = new double[1];
         try {
             results.store(p, dir -> {
+                StringWriter log = new StringWriter();
                 Map<String, Object> found;
-                try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(dir.resolve("log.txt")))) {
-                    found = e.run(options, dir, seed, log);
-                } catch (IOException io) {
-                    throw new UncheckedIOException(io);
+                try (PrintWriter w = new PrintWriter(log)) {
+                    found = e.run(options, dir, seed, w);
                 }
                 seconds[0] = (System.nanoTime() - t0) / 1e9;
                 Map<String, Object> facts = new LinkedHashMap<>();
@@ -70,9 +70,18 @@ public record PointTask(ExperimentCatalog catalog, String experiment, Map<String
                 facts.put("host", Host.NAME);
                 facts.put("engine", engine);
                 Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("run", record(options, seed, results.pointDir(p)).toMap());
                 doc.put("sweep_point", facts);
                 doc.putAll(found);
-                ResultsJson.write(dir.resolve("results.json"), record(options, seed, results.pointDir(p)), doc);
+                // plain writes: the staging directory is this attempt's alone, and the store moves results.json in whole
+                try {
+                    if (!log.getBuffer().isEmpty()) {
+                        Files.writeString(dir.resolve("log.txt"), log.toString());
+                    }
+                    Files.writeString(dir.resolve("results.json"), ResultsJson.toJson(doc) + "\n");
+                } catch (IOException io) {
+                    throw new UncheckedIOException("cannot write point " + p.id() + ": " + io.getMessage(), io);
+                }
                 return null;
             });
         } catch (IllegalArgumentException | SpikecoreException bad) {

@@ -106,6 +106,7 @@ public final class ResultsStore {
             } catch (AtomicMoveNotSupportedException e) { // an object store's rename copies one whole object
                 Files.move(results, dir.resolve("results.json"), StandardCopyOption.REPLACE_EXISTING);
             }
+            Files.delete(staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store point " + p.id() + " in " + root + ": " + e.getMessage(), e);
         } finally {
