@@ -116,7 +116,8 @@ public final class SweepCommand implements Callable<Integer> {
         int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
         SweepEngine e = SweepEngine.named(engine, threads, attempts);
         String name = p != null ? p.experiment() : experiment;
-        Sweep.Result r = Sweep.run(SweepCatalog.INSTANCE, new Sweep.Spec(name, base, g, seed, dir), e, o, System.console() != null);
+        Sweep.Result r = Sweep.run(SweepCatalog.INSTANCE, new Sweep.Spec(name, base, g, seed, dir), e, o,
+                System.console() != null && System.console().isTerminal());
         o.printf("wrote %s and %s: %d rows (%d points computed now, %d found in the store)%n", dir.resolve("table.csv"),
                 dir.resolve("table.json"), r.table().rows().size(), r.computed(), r.stored());
         if (plotSpec != null) {
