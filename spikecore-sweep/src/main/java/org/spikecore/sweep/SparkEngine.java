@@ -66,6 +66,11 @@ public final class SparkEngine implements SweepEngine {
             sc.setJobDescription("spikecore sweep: " + todo.size() + " points of " + task.experiment());
             sc.parallelize(todo, todo.size()).map(task::run).collect();
         } catch (Exception e) { // Spark throws its checked SparkException undeclared
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof IllegalArgumentException bad) { // bad input stays bad input (exit 2), after Spark's retries
+                    throw new IllegalArgumentException(bad.getMessage(), e);
+                }
+            }
             throw new IllegalStateException("the Spark sweep failed: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
         } finally {
             sc.sc().removeSparkListener(listener);

@@ -1,6 +1,7 @@
 package org.spikecore.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -62,6 +63,14 @@ class SparkSweepTest {
             // every point failed once and succeeded on its second attempt: two computations each
             assertThat(files.filter(f -> !f.getFileName().toString().startsWith("failed-")).count()).isEqualTo(24);
         }
+    }
+
+    @Test
+    void badInputInATaskIsReportedAsBadInputNamingThePoint() {
+        assertThatThrownBy(() -> Sweep.run(TestExperiments.INSTANCE, new Sweep.Spec("arith", Map.of(), Grid.parse("a=1|x"), 7,
+                tmp.resolve("bad")), new SparkEngine(spark), new PrintWriter(new StringWriter()), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("point a=x: For input string: \"x\"");
+        assertThat(tmp.resolve("bad/points/a=1/results.json")).exists();
     }
 
     private static String resultsJsonOf(Path point) throws Exception {
