@@ -132,7 +132,7 @@ public final class SweepCommand implements Callable<Integer> {
         plot.clouds().forEach(c -> clouds.add(new Charts.Series(c.name(), c.x(), c.y())));
         Path file = dir.resolve("pareto.png");
         Charts.scatter(file, experiment + ": " + plot.yLabel() + " against " + plot.xLabel(), plot.xLabel(), plot.yLabel(), clouds,
-                new Charts.Series(plot.front().name(), plot.front().x(), plot.front().y()), false);
+                new Charts.Series(plot.front().name(), plot.front().x(), plot.front().y()));
         StringBuilder front = new StringBuilder();
         for (int i = 0; i < plot.front().x().length; i++) {
             front.append(String.format(Locale.ROOT, " (%.4g, %.4g)", plot.front().x()[i], plot.front().y()[i]));

@@ -75,11 +75,12 @@ final class GridParser {
         if (hi < lo) {
             throw fail(start, "range " + lo + ".." + hi + " is empty (write the smaller bound first)");
         }
-        if ((hi - lo) / step >= Grid.MAX_POINTS) {
+        long span = hi - lo; // negative only when it overflowed
+        if (span < 0 || span / step >= Grid.MAX_POINTS) {
             throw fail(start, "range " + lo + ".." + hi + " has more than " + Grid.MAX_POINTS + " values");
         }
-        for (long x = lo; x <= hi; x += step) {
-            add(key, values, Long.toString(x), start);
+        for (long k = 0; k <= span / step; k++) {
+            add(key, values, Long.toString(lo + k * step), start);
         }
     }
 

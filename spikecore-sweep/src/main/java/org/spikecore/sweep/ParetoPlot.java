@@ -74,6 +74,9 @@ public record ParetoPlot(String xLabel, String yLabel, List<Series> clouds, Seri
                     pts.add(new double[] {a.doubleValue(), b.doubleValue()});
                 }
             }
+            if (pts.isEmpty()) {
+                continue;
+            }
             all.addAll(pts);
             String name = xs.size() == 1 ? c : c.substring(spec.x().length() - 1);
             clouds.add(new Series(name, pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray()));

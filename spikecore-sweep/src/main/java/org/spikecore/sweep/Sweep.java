@@ -2,6 +2,7 @@ package org.spikecore.sweep;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class Sweep {
      */
     public record Spec(String experiment, Map<String, String> baseOptions, Grid grid, long seed, Path out) {
         public Spec {
-            baseOptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(baseOptions));
+            baseOptions = Collections.unmodifiableMap(new LinkedHashMap<>(baseOptions));
         }
     }
 

@@ -27,6 +27,8 @@ class GridTest {
         assertThat(points.get(23).parameters()).containsExactly(Map.entry("weight_bits", "4"), Map.entry("encoding", "pb-bmp"),
                 Map.entry("seed", "9"));
         assertThat(Grid.parse("x=-2..1").axes().get(0).values()).containsExactly("-2", "-1", "0", "1");
+        assertThat(Grid.parse("x=9223372036854775805..9223372036854775807:2").axes().get(0).values()).containsExactly(
+                "9223372036854775805", "9223372036854775807");
         assertThat(Grid.parse("lr=1e-3|5e-4").axes().get(0).values()).containsExactly("1e-3", "5e-4");
     }
 
@@ -55,6 +57,7 @@ class GridTest {
         "a=x/y# position 4: expected ';' between axes, got '/'",
         "'   '# position 1: the grid is empty",
         "a=0..999; b=0..999# more than 100000 points",
+        "a=-9000000000000000000..9000000000000000000# position 3: range -9000000000000000000..9000000000000000000 has more than",
     })
     void badGrammarNamesThePosition(String grid, String message) {
         assertThatThrownBy(() -> Grid.parse(grid)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message.trim());

@@ -35,11 +35,10 @@ public final class Charts {
         write(file, chart);
     }
 
-    /** Point clouds, one colour each, and {@code line} through them (a Pareto front); {@code logX} for energies spanning decades. */
-    public static void scatter(Path file, String title, String xLabel, String yLabel, List<Series> clouds, Series line, boolean logX) {
+    /** Point clouds, one colour each, and {@code line} through them (a Pareto front). */
+    public static void scatter(Path file, String title, String xLabel, String yLabel, List<Series> clouds, Series line) {
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         for (Series s : clouds) {
             chart.addSeries(s.name(), s.x(), s.y()).setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
