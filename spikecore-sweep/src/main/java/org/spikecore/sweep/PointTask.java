@@ -9,9 +9,11 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.spikecore.SpikecoreException;
 import org.spikecore.io.ResultsJson;
 import org.spikecore.io.RunRecord;
@@ -41,7 +43,7 @@ public record PointTask(ExperimentCatalog catalog, String experiment, Map<String
     }
 
     public PointTask {
-        baseOptions = Map.copyOf(baseOptions);
+        baseOptions = Collections.unmodifiableSortedMap(new TreeMap<>(baseOptions)); // serialisable, and one order on every JVM
     }
 
     /** Runs {@code p} unless it is stored already. */
