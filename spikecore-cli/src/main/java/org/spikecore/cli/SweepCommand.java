@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikecore.cli.report.Charts;
+import org.spikecore.io.AtomicFiles;
 import org.spikecore.sweep.ConfigFile;
 import org.spikecore.sweep.Grid;
 import org.spikecore.sweep.ParetoPlot;
@@ -120,13 +121,21 @@ public final class SweepCommand implements Callable<Integer> {
                 System.console() != null && System.console().isTerminal());
         o.printf("wrote %s and %s: %d rows (%d points computed now, %d found in the store)%n", dir.resolve("table.csv"),
                 dir.resolve("table.json"), r.table().rows().size(), r.computed(), r.stored());
+        StringBuilder report = new StringBuilder("# Sweep of " + name + "\n\n");
+        report.append(String.format(Locale.ROOT, "Grid `%s`: %d points (%d computed by this run on %s, %d found in the store); shared "
+                + "options %s; seed %d where the grid has none. Merged tables: [table.csv](table.csv), [table.json](table.json); "
+                + "each point's files in `points/`.%n%n", gridText, r.table().rows().size(), r.computed(), e.name(), r.stored(), base, seed));
         if (plotSpec != null) {
-            writePlot(dir, name, r.table(), plotSpec, o);
+            report.append(writePlot(dir, name, r.table(), plotSpec, o));
         }
+        report.append(r.table().markdown());
+        AtomicFiles.writeString(dir.resolve("report.md"), report.toString());
+        o.printf("wrote %s%n", dir.resolve("report.md"));
         return 0;
     }
 
-    private static void writePlot(Path dir, String experiment, SweepTable table, ParetoPlot.Spec spec, PrintWriter o) {
+    /** Draws the plot and returns its paragraph of the report. */
+    private static String writePlot(Path dir, String experiment, SweepTable table, ParetoPlot.Spec spec, PrintWriter o) {
         ParetoPlot plot = ParetoPlot.of(table, spec);
         List<Charts.Series> clouds = new ArrayList<>();
         plot.clouds().forEach(c -> clouds.add(new Charts.Series(c.name(), c.x(), c.y())));
@@ -138,5 +147,7 @@ public final class SweepCommand implements Callable<Integer> {
             front.append(String.format(Locale.ROOT, " (%.4g, %.4g)", plot.front().x()[i], plot.front().y()[i]));
         }
         o.printf("wrote %s; Pareto front (%s, %s):%s%n", file, plot.xLabel(), plot.yLabel(), front);
+        return String.format(Locale.ROOT, "![%s against %s](pareto.png)%n%nPareto front (%s, %s):%s%n%n", plot.yLabel(), plot.xLabel(),
+                plot.xLabel(), plot.yLabel(), front);
     }
 }

@@ -109,6 +109,18 @@ public record SweepTable(List<String> columns, List<List<Object>> rows) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
+    /** A Markdown table, for reports. */
+    public String markdown() {
+        StringBuilder b = new StringBuilder("| " + String.join(" | ", columns) + " |\n|");
+        columns.forEach(c -> b.append("---|"));
+        b.append('\n');
+        for (List<Object> r : rows) {
+            b.append("| ").append(String.join(" | ", r.stream().map(v -> v == null ? "" : String.valueOf(v).replace("|", "\\|")).toList()))
+                    .append(" |\n");
+        }
+        return b.toString();
+    }
+
     /** A JSON array of one object per row. */
     public String json() {
         List<Map<String, Object>> objects = new ArrayList<>();

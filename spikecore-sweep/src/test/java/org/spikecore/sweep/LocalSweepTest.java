@@ -47,6 +47,8 @@ class LocalSweepTest {
                   "seed_used" : 3,
                   "detail.product" : 2
                 }, {""");
+        assertThat(r.table().markdown()).startsWith("| b | a | seed | sum | ratio | seed_used | detail.product |\n|---|---|---|---|---|---|---|\n"
+                + "| 2 | 1 | 3 | 3 | 0.5 | 3 | 2 |\n");
         // the point's own record says how to run it alone, and keeps its files
         Path point = out.resolve("points/a=2,b=5,seed=3");
         Map<String, Object> stored = ResultsJson.read(point.resolve("results.json"));
