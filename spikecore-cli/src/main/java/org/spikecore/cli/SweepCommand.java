@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** {@code spikecore sweep}: an experiment over a grid of its options, on a thread pool or Spark; docs/sweeps.md. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run an experiment at every point of a grid of its options; points are stored in DIR/points as they finish "
-                + "(a rerun skips them), then merged into DIR/table.csv, DIR/table.json and a Pareto plot DIR/pareto.png.",
+                + "(a rerun skips them), then merged into DIR/table.csv, DIR/table.json, a Pareto plot DIR/pareto.png and DIR/report.md.",
                 "Grid: 'weight_bits=2..6; epochs=100|300; seed=0..4' (keys are the experiment's options, _ for -; "
                         + "seed sets the run's seed)."})
 public final class SweepCommand implements Callable<Integer> {
