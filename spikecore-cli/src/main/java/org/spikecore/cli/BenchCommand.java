@@ -12,6 +12,7 @@ import org.spikecore.cli.bench.CubaWorkload;
 import org.spikecore.cli.bench.FeedForwardWorkload;
 import org.spikecore.cli.bench.InferWorkload;
 import org.spikecore.cli.bench.PatternEpochWorkload;
+import org.spikecore.cli.bench.SweepOverheadWorkload;
 import org.spikecore.cli.bench.TrainWorkload;
 import org.spikecore.io.ResultsJson;
 import org.spikecore.model.CoreSemantics;
@@ -52,7 +53,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** Every workload, in the order help lists them. */
     static List<BenchWorkload> workloads() {
         return List.of(new CubaWorkload(), new FeedForwardWorkload(), new PatternEpochWorkload(), new TrainWorkload(),
-                new TrainWorkload(10), new InferWorkload(), new ConvWorkload());
+                new TrainWorkload(10), new InferWorkload(), new ConvWorkload(), new SweepOverheadWorkload(false),
+                new SweepOverheadWorkload(true));
     }
 
     static final class Names implements Iterable<String> {

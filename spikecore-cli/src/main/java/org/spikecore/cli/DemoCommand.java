@@ -15,6 +15,7 @@ import org.spikecore.cli.demo.MemoryOrganizationDemo;
 import org.spikecore.cli.demo.NirDemo;
 import org.spikecore.cli.demo.ImageClassificationDemo;
 import org.spikecore.cli.demo.NsatDemo;
+import org.spikecore.cli.demo.SweepDemo;
 import org.spikecore.cli.demo.TrainingDemo;
 import org.spikecore.cli.report.HtmlReport;
 import org.spikecore.io.AtomicFiles;
@@ -50,7 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The sections in the order the demo shows them. */
     static List<DemoSection> sections() {
         return List.of(new FixedPointDemo(), new EngineDemo(), new NsatDemo(), new MemoryOrganizationDemo(), new TrainingDemo(),
-                new ImageClassificationDemo(), new NirDemo());
+                new ImageClassificationDemo(), new NirDemo(), new SweepDemo(SweepCatalog.INSTANCE));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.spikecore.cli.experiments.Experiment;
 import org.spikecore.cli.experiments.ImageClassificationExperiment;
 import org.spikecore.cli.experiments.MemoryStudy;
 import org.spikecore.cli.experiments.Options;
+import org.spikecore.cli.experiments.MemorgFrontierExperiment;
 import org.spikecore.cli.experiments.PatternRetentionExperiment;
 import org.spikecore.cli.report.HtmlReport;
 import org.spikecore.io.AtomicFiles;
@@ -60,7 +61,14 @@ public final class RunCommand implements Callable<Integer> {
     /** Every experiment, in the order help lists them. */
     static List<Experiment> experiments() {
         return List.of(new MemoryStudy(), new PatternRetentionExperiment(), ImageClassificationExperiment.mnist(),
-                ImageClassificationExperiment.fashionMnist());
+                ImageClassificationExperiment.fashionMnist(), new MemorgFrontierExperiment());
+    }
+
+    /** The experiment called {@code name}, or an error listing them all. */
+    static Experiment byName(String name) {
+        return experiments().stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown experiment '" + name + "'; choose one of "
+                        + experiments().stream().map(Experiment::name).toList()));
     }
 
     /** The help footer: each experiment's name and what it takes after {@code --out DIR}. */
@@ -81,9 +89,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Experiment chosen = experiments().stream().filter(e -> e.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown experiment '" + name + "'; choose one of "
-                        + experiments().stream().map(Experiment::name).toList()));
+        Experiment chosen = byName(name);
         Map<String, Options.Setting> settings = new LinkedHashMap<>();
         if (config != null) {
             if (!Files.isRegularFile(config)) {

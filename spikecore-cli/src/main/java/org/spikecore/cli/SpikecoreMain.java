@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "spikecore", mixinStandardHelpOptions = true, versionProvider = SpikecoreMain.Version.class,
         description = "Simulate, train and cost spiking networks the way a digital neuromorphic chip computes them.",
         subcommands = {DemoCommand.class, CostCommand.class, BenchCommand.class, RunCommand.class, RerunCommand.class,
-                NsatCommand.class, NirCommand.class, CommandLine.HelpCommand.class})
+                SweepCommand.class, NsatCommand.class, NirCommand.class, CommandLine.HelpCommand.class})
 public final class SpikecoreMain implements Runnable {
 
     /** Exit code for input the user can fix. */

@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps DESIGN.md's one-way layering: core ← train ← io ← cli, and core on the JDK alone. */
+/** Keeps DESIGN.md's one-way layering: core ← train ← io ← sweep ← cli, core on the JDK alone, Spark in the sweep module alone. */
 class LayeringTest {
 
     private static JavaClasses classes;
@@ -28,9 +28,11 @@ class LayeringTest {
                         "org.spikecore.learn..", "org.spikecore.data..")
                 .layer("train").definedBy("org.spikecore.train..")
                 .layer("io").definedBy("org.spikecore.io..")
+                .layer("sweep").definedBy("org.spikecore.sweep..")
                 .layer("cli").definedBy("org.spikecore.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("io").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("sweep").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("sweep", "cli")
                 .whereLayer("train").mayOnlyBeAccessedByLayers("io", "cli")
                 .check(classes);
     }
@@ -42,6 +44,13 @@ class LayeringTest {
                         "org.spikecore.learn..", "org.spikecore.data..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.spikecore..", "java..", "javax..",
                         "jdk.incubator.vector..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheSweepModuleTouchesSpark() {
+        noClasses().that().resideOutsideOfPackage("org.spikecore.sweep..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..", "scala..")
                 .check(classes);
     }
 

@@ -40,13 +40,17 @@ public record RunRecord(List<String> command, Map<String, Object> config, long s
 
     /** A record for a run starting now in the current process. */
     public static RunRecord now(List<String> command, Map<String, Object> config, long seed) {
+        return now(command, config, seed, gitCommit(Path.of("")));
+    }
+
+    /** A record for a run starting now, of a known commit (a sweep looks it up once for all its points). */
+    public static RunRecord now(List<String> command, Map<String, Object> config, long seed, String gitCommit) {
         return new RunRecord(command, config, seed, Spikecore.version(), Runtime.version().toString(),
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"), gitCommit(Path.of("")),
-                Instant.now().toString());
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), gitCommit, Instant.now().toString());
     }
 
     /** The HEAD commit of the git checkout containing {@code dir}, or null. */
-    static String gitCommit(Path dir) {
+    public static String gitCommit(Path dir) {
         try {
             Process p = new ProcessBuilder("git", "rev-parse", "HEAD").directory(dir.toAbsolutePath().toFile())
                     .redirectErrorStream(true).start();

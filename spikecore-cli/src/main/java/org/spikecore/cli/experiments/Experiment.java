@@ -3,6 +3,7 @@ package org.spikecore.cli.experiments;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A named experiment of {@code spikecore run NAME --out DIR}: it writes {@code DIR/results.json}
@@ -16,8 +17,11 @@ public interface Experiment {
     /** One line saying what it reproduces. */
     String description();
 
-    /** The names of its {@code --name value} options (also the keys of a {@code --config} file). */
-    java.util.Set<String> options();
+    /**
+     * The names of its {@code --name value} options: the keys of a {@code --config} file and what a
+     * sweep's grid may set.
+     */
+    Set<String> options();
 
     /**
      * Runs with {@code options} (the {@code --key value} pairs after the name, already split) and

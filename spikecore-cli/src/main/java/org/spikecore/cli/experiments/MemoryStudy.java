@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.spikecore.cli.report.Charts;
 import org.spikecore.energy.Activity;
@@ -62,8 +63,8 @@ public final class MemoryStudy implements Experiment {
     }
 
     @Override
-    public java.util.Set<String> options() {
-        return java.util.Set.of();
+    public Set<String> options() {
+        return Set.of();
     }
 
     @Override

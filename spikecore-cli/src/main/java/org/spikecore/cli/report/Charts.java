@@ -35,6 +35,19 @@ public final class Charts {
         write(file, chart);
     }
 
+    /** Point clouds, one colour each, and {@code line} through them (a Pareto front). */
+    public static void scatter(Path file, String title, String xLabel, String yLabel, List<Series> clouds, Series line) {
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        for (Series s : clouds) {
+            chart.addSeries(s.name(), s.x(), s.y()).setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        }
+        chart.addSeries(line.name(), line.x(), line.y()).setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Line)
+                .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE).setLineColor(java.awt.Color.BLACK);
+        write(file, chart);
+    }
+
     /** A grouped bar chart: categories on x, one bar per group. */
     public static void bars(Path file, String title, String yLabel, List<String> categories, Map<String, List<Double>> groups,
             boolean logY) {
