@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikecore.cli.report.Charts;
+import org.spikecore.cli.report.HtmlReport;
 import org.spikecore.io.AtomicFiles;
 import org.spikecore.sweep.ConfigFile;
 import org.spikecore.sweep.Grid;
@@ -130,7 +131,20 @@ public final class SweepCommand implements Callable<Integer> {
         }
         report.append(r.table().markdown());
         AtomicFiles.writeString(dir.resolve("report.md"), report.toString());
-        o.printf("wrote %s%n", dir.resolve("report.md"));
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("experiment", name);
+        record.put("grid", gridText);
+        record.put("options", base);
+        record.put("engine", e.name());
+        record.put("seed", seed);
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("points", r.table().rows().size());
+        counts.put("computed_now", r.computed());
+        counts.put("found_in_store", r.stored());
+        HtmlReport.write(dir.resolve("report.html"), "spikecore sweep " + name, record, counts, dir,
+                plotSpec != null ? List.of("pareto.png") : List.of(),
+                List.of(new HtmlReport.Section("merged table (table.csv)", r.table().markdown())));
+        o.printf("wrote %s and %s%n", dir.resolve("report.md"), dir.resolve("report.html"));
         return 0;
     }
 

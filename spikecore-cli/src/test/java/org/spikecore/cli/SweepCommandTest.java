@@ -41,6 +41,8 @@ class SweepCommandTest {
         assertThat(Files.readString(dir.resolve("report.md"))).startsWith("# Sweep of memorg-frontier\n\nGrid `weight_bits=2|5; seed=0`: 2 points "
                 + "(2 computed by this run on local (2 threads), 0 found in the store); shared options {epochs=2}")
                 .contains("![vr_distance against training_iteration_uJ](pareto.png)", "| weight_bits | seed | precision |", "| 5 | 0 | W5 S8 E8 G8 |");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("<h1>spikecore sweep memorg-frontier</h1>",
+                "data:image/png;base64,", "| 5 | 0 | W5 S8 E8 G8 |");
         assertThat(out.toString()).contains("sweep: 2/2 points", "Pareto front (training_iteration_uJ, vr_distance)");
         // a point is the run of the same experiment with the same options and seed
         Path runDir = tmp.resolve("run");
