@@ -98,6 +98,8 @@ class ImageClassificationCommandTest {
         assertThat(cost.get("ann_macs_per_image")).isEqualTo(36 * 24 + 24 * 10);
         assertThat((Double) cost.get("ann_uJ_float32")).isCloseTo((36 * 24 + 24 * 10) * 4.6e-6, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(dir.resolve("float").resolve("loss.png")).isNotEmptyFile();
+        assertThat(dir.resolve("float").resolve("confusion.png")).isNotEmptyFile();
+        assertThat(dir.resolve("float").resolve("weights.png")).isNotEmptyFile();
         assertThat(r.out()).contains("test accuracy");
     }
 

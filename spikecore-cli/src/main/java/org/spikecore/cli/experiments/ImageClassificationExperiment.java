@@ -187,6 +187,12 @@ public final class ImageClassificationExperiment implements Experiment {
         }
         Charts.line(outDir.resolve("loss.png"), name + ": training loss per batch (" + wage.widths() + ")", "batch", "cross-entropy",
                 List.of(new Charts.Series(wage.widths(), xs, ys)), false);
+        Charts.confusion(outDir.resolve("confusion.png"), name + ": test confusion (" + wage.widths() + ")", last.confusion());
+        Map<String, float[]> layers = new LinkedHashMap<>();
+        layers.put("input->hidden", ((org.spikecore.train.net.Dense) classifier.modules().get(0)).weightsByInput());
+        layers.put("hidden->output", ((org.spikecore.train.net.Dense) classifier.modules().get(2)).weightsByInput());
+        Charts.weightHistogram(outDir.resolve("weights.png"), name + ": weights the network computes with (" + wage.widths()
+                + "), zeros in their own bar", layers, 24);
 
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("data_set", name);
@@ -207,7 +213,7 @@ public final class ImageClassificationExperiment implements Experiment {
         results.put("seconds", seconds);
         results.put("zero_weights", classifier.zeroWeightFractions());
         results.put("inference", inferenceCost(last, wage));
-        results.put("plots", List.of("loss.png"));
+        results.put("plots", List.of("loss.png", "confusion.png", "weights.png"));
         out.printf("  per test image: %.0f input spikes, %.0f hidden spikes, %.0f synaptic operations against %d MACs of the same "
                 + "layers as an ANN (%.2fx); compute energy at 45 nm, float32: SNN %.3f uJ, ANN %.3f uJ%n", last.spikesPerImage()[0],
                 last.spikesPerImage()[1], last.synapticOpsPerImage(), last.annMacsPerImage(),

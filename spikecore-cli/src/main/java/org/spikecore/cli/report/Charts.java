@@ -59,6 +59,83 @@ public final class Charts {
         write(file, chart);
     }
 
+    /**
+     * A histogram of each named weight array: exact zeros in a bar of their own (the zeros that
+     * quantization makes, which the synapse encodings skip), the other weights in {@code bins}
+     * equal bins over [−max|w|, max|w|]; bar heights are fractions of each array.
+     */
+    public static void weightHistogram(Path file, String title, Map<String, float[]> weights, int bins) {
+        float max = 0f;
+        for (float[] w : weights.values()) {
+            for (float v : w) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        float width = max == 0f ? 1f : 2 * max / bins;
+        List<String> categories = new java.util.ArrayList<>();
+        categories.add("0");
+        for (int b = 0; b < bins; b++) {
+            categories.add(String.format(java.util.Locale.ROOT, "%.3g", -max + (b + 0.5) * width));
+        }
+        Map<String, List<Double>> groups = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, float[]> e : weights.entrySet()) {
+            double[] counts = new double[bins + 1];
+            for (float v : e.getValue()) {
+                if (v == 0f) {
+                    counts[0]++;
+                } else {
+                    counts[1 + Math.min(bins - 1, (int) ((v + max) / width))]++;
+                }
+            }
+            List<Double> fractions = new java.util.ArrayList<>();
+            for (double c : counts) {
+                fractions.add(c / Math.max(1, e.getValue().length));
+            }
+            groups.put(e.getKey(), fractions);
+        }
+        bars(file, title, "fraction of the layer's weights", categories, groups, false);
+    }
+
+    /** A confusion matrix as a grey-scale grid (darker = more of the row's images), with the counts written in. */
+    public static void confusion(Path file, String title, int[][] confusion) {
+        int n = confusion.length;
+        int cell = 44;
+        int left = 60;
+        int top = 50;
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(left + n * cell + 20, top + n * cell + 40,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+        g.setColor(java.awt.Color.DARK_GRAY);
+        g.drawString(title, 10, 20);
+        g.drawString("true class (rows) against predicted class (columns)", 10, 38);
+        for (int r = 0; r < n; r++) {
+            long total = 0;
+            for (int c = 0; c < n; c++) {
+                total += confusion[r][c];
+            }
+            for (int c = 0; c < n; c++) {
+                float share = total == 0 ? 0f : (float) confusion[r][c] / total;
+                float grey = 1f - 0.85f * share;
+                g.setColor(new java.awt.Color(grey, grey, grey));
+                g.fillRect(left + c * cell, top + r * cell, cell - 1, cell - 1);
+                g.setColor(share > 0.5f ? java.awt.Color.WHITE : java.awt.Color.BLACK);
+                g.drawString(Integer.toString(confusion[r][c]), left + c * cell + 6, top + r * cell + cell / 2 + 5);
+            }
+            g.setColor(java.awt.Color.DARK_GRAY);
+            g.drawString(Integer.toString(r), left - 20, top + r * cell + cell / 2 + 5);
+            g.drawString(Integer.toString(r), left + r * cell + cell / 2 - 4, top + n * cell + 16);
+        }
+        g.dispose();
+        AtomicFiles.write(file, out -> {
+            if (!javax.imageio.ImageIO.write(img, "png", out)) {
+                throw new IOException("no PNG writer");
+            }
+        });
+    }
+
     private static void write(Path file, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
         try {
             byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
