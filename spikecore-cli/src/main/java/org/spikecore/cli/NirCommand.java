@@ -20,6 +20,7 @@ import org.spikecore.io.nir.NirFile;
 import org.spikecore.io.nir.NirImport;
 import org.spikecore.io.nir.NirLayer;
 import org.spikecore.io.nir.NirNode;
+import org.spikecore.io.nir.NirBitAccurate;
 import org.spikecore.io.nir.NirReader;
 import org.spikecore.io.nir.NirSimulation;
 import org.spikecore.io.nir.NirWriter;
@@ -158,6 +159,16 @@ public final class NirCommand implements Runnable {
         @Option(names = "--compare", description = "A reference output .npy: print the fraction of entries that agree.")
         Path compare;
 
+        @Option(names = "--bit-accurate", description = "Run the graph on the bit-accurate engine (deployed with integer weights "
+                + "and states) and write its spikes; prints their agreement with the float run.")
+        boolean bitAccurate;
+
+        @Option(names = "--weight-bits", defaultValue = "8", description = "Weight width of --bit-accurate (default: ${DEFAULT-VALUE}).")
+        int weightBits;
+
+        @Option(names = "--state-bits", defaultValue = "16", description = "State width of --bit-accurate (default: ${DEFAULT-VALUE}).")
+        int stateBits;
+
         @CommandLine.Mixin
         Discretization discretization = new Discretization();
 
@@ -167,7 +178,16 @@ public final class NirCommand implements Runnable {
             NirSimulation sim = discretization.compile(NirReader.read(file));
             NpyArray in = Npy.read(input);
             NpyArray reference = compare == null ? null : Npy.read(compare);
-            NpyArray y = sim.run(in);
+            NpyArray y;
+            if (bitAccurate) {
+                NirBitAccurate.Result r = NirBitAccurate.run(sim, in, weightBits, stateBits);
+                y = r.output();
+                out.printf("bit-accurate engine: %d-bit weights, %d-bit states, %d units per 1.0; %d synaptic operations; "
+                        + "%.2f%% of output entries equal to the float run's%n", weightBits, stateBits, r.unitsPerOne(), r.synOps(),
+                        100 * r.agreement());
+            } else {
+                y = sim.run(in);
+            }
             if (reference != null && !java.util.Arrays.equals(reference.shape(), y.shape())) {
                 throw new SpikecoreException("file " + compare + ": shape " + java.util.Arrays.toString(reference.shape())
                         + " differs from the output's " + java.util.Arrays.toString(y.shape()));

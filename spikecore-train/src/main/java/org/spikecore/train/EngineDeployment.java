@@ -7,6 +7,7 @@ import org.spikecore.model.BernoulliSource;
 import org.spikecore.model.Connectivity;
 import org.spikecore.model.ConvConnectivity;
 import org.spikecore.model.DenseConnectivity;
+import org.spikecore.model.Leak;
 import org.spikecore.model.Network;
 import org.spikecore.model.NeuronModel;
 import org.spikecore.model.NeuronPresets;
@@ -41,7 +42,8 @@ import org.spikecore.train.net.RecurrentLif;
  * <li>a chain of several of them → one projection of their composed weights;</li>
  * <li>biases → a projection from an always-spiking {@code bias} source (the engine's neuron bias is
  * one per population);</li>
- * <li>{@link Lif} → one state with the shift leak of its β (which must be 1 − 2^−k), reset to 0
+ * <li>{@link Lif} → one state with the shift leak of its β when β = 1 − 2^−k, else Loihi's 12-bit
+ * multiplicative decay, reset to 0
  * or by ϑ/β (the engine subtracts before its next leak, the float layer after it);
  * {@link CubaLif} → current and membrane ({@link NeuronPresets#lifFirstOrderSynapse}'s structure,
  * input into the current); {@link RecurrentLif} → the LIF population and a recurrent projection of
@@ -157,7 +159,7 @@ public final class EngineDeployment {
             case RecurrentLif r -> new Deployed(lif(name, r.beta(), r.threshold(), r.reset(), f, index), 0);
             case CubaLif c -> {
                 NeuronModel v = lif(name, c.beta(), c.threshold(), c.reset(), f, index);
-                StateSpec current = StateSpec.of("i", f.states()).withLeak(IntegerForward.leakShift(c.alpha()));
+                StateSpec current = StateSpec.of("i", f.states()).withLeak(decay(c.alpha()));
                 yield new Deployed(new NeuronModel(name + "-cuba", List.of(v.states().get(0), current),
                         List.of(org.spikecore.model.Coupling.of(0, 1, 1, 0)), v.threshold(), 0), 1);
             }
@@ -170,15 +172,29 @@ public final class EngineDeployment {
     private static NeuronModel lif(String name, float beta, float threshold, NeuronModule.Reset reset, Formats f, int index) {
         int units = f.unitsPerOne();
         int theta = Math.round(threshold * units);
-        StateSpec v = StateSpec.of("v", f.states());
-        if (beta < 1f) {
-            v = v.withLeak(IntegerForward.leakShift(beta));
-        }
+        StateSpec v = StateSpec.of("v", f.states()).withLeak(decay(beta));
         v = v.withReset(switch (reset) {
             case ZERO -> Reset.toValue(0);
             case SUBTRACT -> Reset.add(-Math.round(threshold / beta * units));
         });
         return new NeuronModel(name + "-lif", List.of(v), List.of(), Threshold.fixed(theta), 0);
+    }
+
+    /**
+     * The engine's leak for a decay factor: none for 1, NSAT's multiplierless shift leak when the
+     * factor is 1 − 2^−k, otherwise Loihi's 12-bit multiplicative decay {@code x·(4096 − d) >> 12}
+     * with {@code d = round((1 − factor)·4096)}.
+     */
+    static Leak decay(float factor) {
+        if (factor == 1f) {
+            return Leak.none();
+        }
+        for (int k = 1; k < 16; k++) {
+            if (factor == 1f - (float) Math.pow(2, -k)) {
+                return Leak.shift(k);
+            }
+        }
+        return Leak.multiplicative((int) Math.round((1.0 - factor) * 4096));
     }
 
     /** The integer connectivity of a chain of linear modules, and its per-post bias (null when all zero). */

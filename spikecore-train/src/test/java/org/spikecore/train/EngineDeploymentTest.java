@@ -122,9 +122,15 @@ class EngineDeploymentTest {
         List<Module> trailing = List.of(new Dense(4, 3, 1.0, 1, 1));
         assertThatThrownBy(() -> EngineDeployment.toEngine(trailing, new ArraySource("input", 4, new int[0], new int[0]),
                 EngineDeployment.Formats.int16(256), List.of("a"), 4096)).hasMessageContaining("ends with 1 linear module");
-        List<Module> oddLeak = List.of(new Dense(4, 3, 1.0, 1, 1), new Lif(Shape.vector(3), 0.9f, 0.5f,
-                NeuronModule.Reset.ZERO, true, SpikeFunction.step(Surrogate.superSpike(5f))));
-        assertThatThrownBy(() -> EngineDeployment.toEngine(oddLeak, new ArraySource("input", 4, new int[0], new int[0]),
-                EngineDeployment.Formats.int16(256), List.of("a"), 4096)).hasMessageContaining("0.9");
+        assertThatThrownBy(() -> EngineDeployment.toEngine(List.of(new Dense(4, 3, 1.0, 1, 1), lif(Shape.vector(3))),
+                new ArraySource("input", 4, new int[0], new int[0]), EngineDeployment.Formats.int16(256), List.of(), 4096))
+                .hasMessageContaining("more neuron layers than the 0 names");
+    }
+
+    @Test
+    void aDecayThatIsNoShiftLeakDeploysAsATwelveBitDecay() {
+        assertThat(EngineDeployment.decay(0.875f)).isEqualTo(org.spikecore.model.Leak.shift(3));
+        assertThat(EngineDeployment.decay(0.9f)).isEqualTo(org.spikecore.model.Leak.multiplicative(410)); // 0.1 x 4096
+        assertThat(EngineDeployment.decay(1f)).isEqualTo(org.spikecore.model.Leak.none());
     }
 }
