@@ -29,12 +29,14 @@ import org.spikecore.model.Network;
 public final class DiehlCookExperiment implements Experiment {
 
     private static final Set<String> OPTIONS = Set.of("neurons", "dataset", "epochs", "train-samples", "test-samples",
-            "label-samples", "data", "present", "rest");
+            "label-samples", "data", "present", "rest", "theta-plus");
 
     /** Hz of a white pixel per 32 Hz step: the paper's rates are pixel/4 Hz, raised by 32 Hz. */
     static final double BASE_HZ = 63.75;
     static final double RAISE_HZ = 32;
     static final int MIN_SPIKES = 5;
+    /** The paper's θ increment of 0.05 mV per spike, in membrane units. */
+    static final int THETA_PLUS = 13;
     static final int MAX_RAISES = 8;
     /** The paper's total of 78 per neuron, in membrane units. */
     static final long NORMALISED_TOTAL = 78L * DiehlCookNetwork.UNITS_PER_MV;
@@ -49,7 +51,7 @@ public final class DiehlCookExperiment implements Experiment {
         return "Diehl & Cook 2015 unsupervised STDP on the bit-accurate engine (Poisson inputs, adaptive thresholds, lateral "
                 + "inhibition, weight normalisation); --neurons N (100), --dataset mnist|fashion-mnist (mnist), --epochs N (1), "
                 + "--train-samples N / --test-samples N / --label-samples N (all), --present T (350) --rest T (150) ticks of 1 ms, "
-                + "--data DIR";
+                + "--theta-plus U (adaptive-threshold step in 1/256 mV, 13 = the paper's 0.05 mV), --data DIR";
     }
 
     @Override
@@ -57,6 +59,7 @@ public final class DiehlCookExperiment implements Experiment {
         Options.checkKnown(name(), options, OPTIONS);
         int neurons = Options.intOption(options, "neurons", 100, 1);
         int epochs = Options.intOption(options, "epochs", 1, 1);
+        int thetaPlus = Options.intOption(options, "theta-plus", THETA_PLUS, 1);
         Schedule schedule = new Schedule(Options.intOption(options, "present", 350, 1), Options.intOption(options, "rest", 150, 0));
         ImageDatasets.Split data = dataset(options);
         LabeledImages train = data.train().slice(0, count(options, "train-samples", data.train().size()));
@@ -73,7 +76,7 @@ public final class DiehlCookExperiment implements Experiment {
         RunCounters trainCounters;
         long raises = 0;
         try (Simulation sim = new Simulation(DiehlCookNetwork.build(inputs, neurons,
-                DiehlCookNetwork.initialWeights(inputs, neurons, seed), true), seed, 1, false)) {
+                DiehlCookNetwork.initialWeights(inputs, neurons, seed), true, thetaPlus), seed, 1, true)) {
             SpikeRecorder exc = sim.recordSpikes(DiehlCookNetwork.EXC);
             for (int e = 0; e < epochs; e++) {
                 for (int i = 0; i < train.size(); i++) {
@@ -99,7 +102,7 @@ public final class DiehlCookExperiment implements Experiment {
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
 
-        Network frozen = DiehlCookNetwork.build(inputs, neurons, weights, false);
+        Network frozen = DiehlCookNetwork.build(inputs, neurons, weights, false, 0);
         int[][] labelCounts = respond(frozen, theta, labelling, schedule, seed + 1);
         int[] assignment = assign(labelCounts, labelling, neurons);
         int[][] testCounts = respond(frozen, theta, test, schedule, seed + 2);
@@ -127,7 +130,7 @@ public final class DiehlCookExperiment implements Experiment {
                 "max_rate_hz", BASE_HZ, "raise_hz", RAISE_HZ, "min_spikes", MIN_SPIKES, "normalised_total_units", NORMALISED_TOTAL));
         results.put("network", Map.of("units_per_mV", DiehlCookNetwork.UNITS_PER_MV, "input_weight_format",
                 DiehlCookNetwork.INPUT_WEIGHT.toString(), "rule", DiehlCookNetwork.stdp().rule().toString(), "trace",
-                DiehlCookNetwork.TRACE.toString(), "theta_plus_units", DiehlCookNetwork.THETA_PLUS));
+                DiehlCookNetwork.TRACE.toString(), "theta_plus_units", thetaPlus));
         results.put("test_accuracy", accuracy);
         results.put("confusion", confusion);
         results.put("assignment", assignment);
@@ -182,7 +185,7 @@ public final class DiehlCookExperiment implements Experiment {
     static int[][] respond(Network frozen, int[] theta, LabeledImages images, Schedule schedule, long seed) {
         int neurons = theta.length;
         int[][] counts = new int[images.size()][];
-        try (Simulation sim = new Simulation(frozen, seed, 1, false)) {
+        try (Simulation sim = new Simulation(frozen, seed, 1, true)) {
             for (int j = 0; j < neurons; j++) {
                 sim.setState(DiehlCookNetwork.EXC, j, 1, theta[j]);
             }

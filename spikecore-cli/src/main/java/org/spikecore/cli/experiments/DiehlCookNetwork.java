@@ -44,8 +44,6 @@ final class DiehlCookNetwork {
     /** τ = 100 ms as Loihi's 12-bit decay: 4096·(1 − e^−1/100). */
     static final int EXC_DECAY = 41;
     static final int EXC_REFRACTORY = 5;
-    /** The adaptive threshold's increment per spike, the paper's 0.05 mV. */
-    static final int THETA_PLUS = 13;
     static final int INH_THRESHOLD = 20 * UNITS_PER_MV;
     static final int INH_RESET = 15 * UNITS_PER_MV;
     /** τ = 10 ms: 4096·(1 − e^−1/10). */
@@ -69,12 +67,12 @@ final class DiehlCookNetwork {
     private DiehlCookNetwork() {
     }
 
-    /** The excitatory model: v (state 0) and the adaptive threshold θ (state 1, incremented when {@code adapt}). */
-    static NeuronModel excitatory(boolean adapt) {
+    /** The excitatory model: v (state 0) and the adaptive threshold θ (state 1, raised by {@code thetaPlus} at a spike; 0: fixed). */
+    static NeuronModel excitatory(int thetaPlus) {
         StateSpec v = StateSpec.of("v", Format.INT24).withClamp(EXC_FLOOR, Format.INT24.max())
                 .withLeak(Leak.multiplicative(EXC_DECAY)).withReset(Reset.toValue(EXC_RESET));
         StateSpec theta = StateSpec.of("theta", Format.INT24).withClamp(0, Format.INT24.max())
-                .withReset(adapt ? Reset.add(THETA_PLUS) : Reset.keep());
+                .withReset(thetaPlus > 0 ? Reset.add(thetaPlus) : Reset.keep());
         return new NeuronModel("diehl-cook-exc", List.of(v, theta), List.of(), Threshold.dynamic(EXC_THRESHOLD, 1),
                 EXC_REFRACTORY);
     }
@@ -101,9 +99,10 @@ final class DiehlCookNetwork {
 
     /**
      * The network with input weights {@code weights} (pre-major, {@code inputs × neurons}); with
-     * {@code learning} the input projection learns and θ adapts, else both are frozen (testing).
+     * {@code learning} the input projection learns and θ rises by {@code thetaPlus} per spike, else
+     * both are frozen (testing).
      */
-    static Network build(int inputs, int neurons, int[] weights, boolean learning) {
+    static Network build(int inputs, int neurons, int[] weights, boolean learning, int thetaPlus) {
         int[] one = new int[neurons];
         int[] idx = new int[neurons];
         int[] w = new int[neurons];
@@ -120,7 +119,7 @@ final class DiehlCookNetwork {
         }
         Projection input = Projection.of(INPUT_EXC, INPUT, EXC, new DenseConnectivity(inputs, neurons, weights),
                 INPUT_WEIGHT, 0);
-        return new Network(List.of(new RateSource(INPUT, inputs), new Population(EXC, neurons, excitatory(learning)),
+        return new Network(List.of(new RateSource(INPUT, inputs), new Population(EXC, neurons, excitatory(learning ? thetaPlus : 0)),
                 new Population(INH, neurons, inhibitory())),
                 List.of(learning ? input.withPlasticity(stdp()) : input,
                         Projection.of("exc-inh", EXC, INH, new SparseConnectivity(neurons, neurons, idx, one, w), Format.INT16, 0),
