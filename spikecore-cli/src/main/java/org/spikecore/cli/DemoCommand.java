@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spikecore.cli.demo.DemoSection;
+import org.spikecore.cli.demo.DiehlCookDemo;
 import org.spikecore.cli.demo.EngineDemo;
 import org.spikecore.cli.demo.FixedPointDemo;
 import org.spikecore.cli.demo.MemoryOrganizationDemo;
@@ -32,7 +33,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The sections in the order the demo shows them. */
     static List<DemoSection> sections() {
         return List.of(new FixedPointDemo(), new EngineDemo(), new NsatDemo(), new MemoryOrganizationDemo(), new TrainingDemo(),
-                new ImageClassificationDemo(), new NirDemo());
+                new ImageClassificationDemo(), new DiehlCookDemo(), new NirDemo());
     }
 
     @Override

