@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikecore.cli.demo.DemoSection;
+import org.spikecore.cli.demo.DiehlCookDemo;
 import org.spikecore.cli.demo.EngineDemo;
 import org.spikecore.cli.demo.FixedPointDemo;
 import org.spikecore.cli.demo.MemoryOrganizationDemo;
@@ -51,7 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The sections in the order the demo shows them. */
     static List<DemoSection> sections() {
         return List.of(new FixedPointDemo(), new EngineDemo(), new NsatDemo(), new MemoryOrganizationDemo(), new TrainingDemo(),
-                new ImageClassificationDemo(), new NirDemo(), new SweepDemo(SweepCatalog.INSTANCE));
+                new ImageClassificationDemo(), new DiehlCookDemo(), new NirDemo(), new SweepDemo(SweepCatalog.INSTANCE));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spikecore.cli.experiments.DiehlCookExperiment;
 import org.spikecore.cli.experiments.Experiment;
 import org.spikecore.cli.experiments.ImageClassificationExperiment;
 import org.spikecore.cli.experiments.MemoryStudy;
@@ -61,7 +62,7 @@ public final class RunCommand implements Callable<Integer> {
     /** Every experiment, in the order help lists them. */
     static List<Experiment> experiments() {
         return List.of(new MemoryStudy(), new PatternRetentionExperiment(), ImageClassificationExperiment.mnist(),
-                ImageClassificationExperiment.fashionMnist(), new MemorgFrontierExperiment());
+                ImageClassificationExperiment.fashionMnist(), new MemorgFrontierExperiment(), new DiehlCookExperiment());
     }
 
     /** The experiment called {@code name}, or an error listing them all. */

@@ -27,6 +27,7 @@ import org.spikecore.model.Node;
 import org.spikecore.model.Population;
 import org.spikecore.model.Projection;
 import org.spikecore.model.SparseConnectivity;
+import org.spikecore.model.RateSource;
 
 /**
  * Runs a {@link Network} tick by tick, bit-accurately (see the package documentation for the
@@ -49,6 +50,8 @@ public final class Simulation implements AutoCloseable {
     private final int[] nodeSpikeCount;
     private final long[] spikesPerNode;
     private final int[] arraySourceCursor;
+    /** Per node, the spike thresholds on 32 random bits of a {@link RateSource}'s neurons (else null). */
+    private final long[][] rateThresholds;
     private final CoreStepper stepper;
     /** NSAT's global random stream, when the semantics replay it. */
     private final Pcg32 nsatStream;
@@ -90,8 +93,12 @@ public final class Simulation implements AutoCloseable {
         nodeSpikeCount = new int[nodes.size()];
         spikesPerNode = new long[nodes.size()];
         arraySourceCursor = new int[nodes.size()];
+        rateThresholds = new long[nodes.size()][];
         for (int i = 0; i < nodes.size(); i++) {
             nodeSpikes[i] = new int[nodes.get(i).size()];
+            if (nodes.get(i) instanceof RateSource r) {
+                rateThresholds[i] = new long[r.size()];
+            }
         }
         int ring = 1;
         for (Projection p : network.projections()) {
@@ -447,6 +454,17 @@ public final class Simulation implements AutoCloseable {
                     }
                     nodeSpikeCount[i] = n;
                 }
+                case RateSource r -> {
+                    long prefix = CounterRng.keyPrefix(seed, SOURCE_STREAM + i, t);
+                    long[] thr = rateThresholds[i];
+                    int n = 0;
+                    for (int j = 0; j < thr.length; j++) {
+                        if (thr[j] != 0 && (CounterRng.bitsFromPrefix(prefix, j) >>> 32) < thr[j]) {
+                            nodeSpikes[i][n++] = j;
+                        }
+                    }
+                    nodeSpikeCount[i] = n;
+                }
                 case ArraySource a -> {
                     int cur = arraySourceCursor[i];
                     int n = 0;
@@ -483,6 +501,79 @@ public final class Simulation implements AutoCloseable {
         Arrays.fill(nodeSpikeCount, 0);
     }
 
+    /**
+     * Sets the spike probability per tick of every neuron of the named {@link RateSource} from the
+     * next tick on (a new sample's rates).
+     */
+    public void setSpikeProbabilities(String source, double[] probabilities) {
+        int idx = network.nodeIndex(source);
+        long[] thr = rateThresholds[idx];
+        if (thr == null) {
+            throw new IllegalArgumentException("node " + source + " is not a rate source");
+        }
+        if (probabilities.length != thr.length) {
+            throw new IllegalArgumentException("rate source " + source + " has " + thr.length + " neurons, got "
+                    + probabilities.length + " probabilities");
+        }
+        for (int j = 0; j < thr.length; j++) {
+            double p = probabilities[j];
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("rate source " + source + ": neuron " + j
+                        + "'s spike probability must be in [0, 1], got " + p);
+            }
+            thr[j] = Math.round(p * 4294967296.0);
+        }
+    }
+
+    /**
+     * Weight normalisation (Diehl &amp; Cook 2015): scales the weights into every post neuron of the
+     * named projection so that they sum to about {@code total}, each new weight
+     * {@code max(minWeight, round(w·total/sum))}, written through {@code SynapseMemory.update} so
+     * the column reads and the writes are counted as the chip's normalisation step would make
+     * them. Posts whose weights sum to 0 are left alone.
+     */
+    public void normalizeIncoming(String projection, long total, int minWeight) {
+        if (total < 1) {
+            throw new IllegalArgumentException("normalisation total must be positive, got " + total);
+        }
+        boolean found = false;
+        for (SliceState s : slices) {
+            for (Incoming inc : s.incoming) {
+                if (network.projections().get(inc.projection()).name().equals(projection)) {
+                    found = true;
+                    normalizeColumns(inc.memory(), total, minWeight);
+                }
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("network has no projection '" + projection + "'");
+        }
+    }
+
+    private static void normalizeColumns(SynapseMemory m, long total, int minWeight) {
+        int[] pres = new int[m.preCount()];
+        int[] weights = new int[m.preCount()];
+        for (int post = 0; post < m.postCount(); post++) {
+            int[] n = {0};
+            long[] sum = {0};
+            m.backward(post, (pre, q, w) -> {
+                pres[n[0]] = pre;
+                weights[n[0]++] = w;
+                sum[0] += w;
+            });
+            if (sum[0] <= 0) {
+                continue;
+            }
+            for (int k = 0; k < n[0]; k++) {
+                long scaled = Math.max(minWeight, Math.round((double) weights[k] * total / sum[0]));
+                int delta = (int) (scaled - weights[k]);
+                if (delta != 0) {
+                    m.update(pres[k], post, delta);
+                }
+            }
+        }
+    }
+
     /** Ticks simulated so far. */
     public int tick() {
         return tick;
@@ -516,6 +607,26 @@ public final class Simulation implements AutoCloseable {
         for (SliceState s : slices) {
             if (s.nodeIndex == idx && neuron >= s.start && neuron < s.start + s.length) {
                 return s.x[state][neuron - s.start];
+            }
+        }
+        throw new IllegalArgumentException("population " + population + " has no neuron " + neuron);
+    }
+
+    /**
+     * Sets state {@code state} of neuron {@code neuron} of the named population to {@code raw} now
+     * (clamped into the state's range): a learned state carried into another network, such as the
+     * adaptive thresholds of a trained layer into its frozen copy.
+     */
+    public void setState(String population, int neuron, int state, int raw) {
+        int idx = network.nodeIndex(population);
+        for (SliceState s : slices) {
+            if (s.nodeIndex == idx && neuron >= s.start && neuron < s.start + s.length) {
+                if (state < 0 || state >= s.model.states) {
+                    throw new IllegalArgumentException("population " + population + " has no state " + state);
+                }
+                org.spikecore.model.StateSpec spec = ((Population) network.nodes().get(idx)).model().states().get(state);
+                s.x[state][neuron - s.start] = Math.clamp(raw, spec.floor(), spec.ceiling());
+                return;
             }
         }
         throw new IllegalArgumentException("population " + population + " has no neuron " + neuron);

@@ -47,6 +47,11 @@ public final class SpikeRecorder {
         return java.util.stream.IntStream.range(0, size).filter(k -> neurons[k] == neuron).map(k -> ticks[k]).toArray();
     }
 
+    /** Forgets the spikes recorded so far (counting per sample); recording goes on. */
+    public void clear() {
+        size = 0;
+    }
+
     /** Spike count per neuron for a node of {@code nodeSize} neurons. */
     public int[] countsPerNeuron(int nodeSize) {
         int[] c = new int[nodeSize];

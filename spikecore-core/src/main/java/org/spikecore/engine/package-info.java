@@ -33,8 +33,9 @@
  * clamped increment, or raise to at least a value: {@code x = max(value, x)}) and the refractory
  * count is set to the model's period.</li>
  * <li><b>Route.</b> Spikes of all cores are gathered per node in core order (so neuron indices
- * ascend); spike sources draw theirs ({@code BernoulliSource}: counter-based draw keyed (seed,
- * node, t, neuron)) or read them ({@code ArraySource}).</li>
+ * ascend); spike sources draw theirs by a counter-based draw keyed (seed, node, t, neuron),
+ * with one probability per source ({@code BernoulliSource}) or one per neuron set between samples
+ * ({@code RateSource}), or read them ({@code ArraySource}).</li>
  * </ol>
  *
  * <p>Cores are stepped on threads (core c on thread c mod T); a core writes only its own arrays

@@ -73,6 +73,9 @@ public record PairStdp(boolean multiplicative, int preTrace, int postTrace, int 
     }
 
     private int scaled(PlasticityState s, long stream, int pre, int post, long magnitude) {
+        if (magnitude == 0) { // rounds to 0 whatever the draw, so skip it: most post traces are 0
+            return 0;
+        }
         long bits = rounding == Rounding.STOCHASTIC ? s.randomBits(stream, pre, post) : 0;
         return (int) rounding.shiftRight(magnitude, shift, bits);
     }

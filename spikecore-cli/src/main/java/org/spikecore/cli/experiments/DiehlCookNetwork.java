@@ -1,0 +1,128 @@
+package org.spikecore.cli.experiments;
+
+import java.util.List;
+import org.spikecore.fixed.CounterRng;
+import org.spikecore.fixed.Format;
+import org.spikecore.fixed.Rounding;
+import org.spikecore.learn.Plasticity;
+import org.spikecore.learn.PairStdp;
+import org.spikecore.learn.TraceSpec;
+import org.spikecore.model.DenseConnectivity;
+import org.spikecore.model.Leak;
+import org.spikecore.model.Network;
+import org.spikecore.model.NeuronModel;
+import org.spikecore.model.Population;
+import org.spikecore.model.Projection;
+import org.spikecore.model.RateSource;
+import org.spikecore.model.Reset;
+import org.spikecore.model.SparseConnectivity;
+import org.spikecore.model.StateSpec;
+import org.spikecore.model.Threshold;
+
+/**
+ * Diehl &amp; Cook's (2015) unsupervised network in the engine's integer form, one tick = 1 ms:
+ * 784 Poisson inputs → {@code n} excitatory neurons with adaptive thresholds → {@code n}
+ * inhibitory neurons one to one → every excitatory neuron but the one that drove it (lateral
+ * inhibition). Membranes count 1/256 mV above rest (current-based, as BindsNET's version of the
+ * network, instead of the paper's conductances); input weights are unsigned 8-bit, raw w adding w
+ * units (≈ w/256 mV) per input spike, and learn by multiplicative pair STDP (potentiation at a post
+ * spike by the nearest pre trace, depression at a pre spike by the post trace, soft bounds
+ * [1, 255]: a stored 0 would stop learning, see {@code SynapseLearner}).
+ */
+final class DiehlCookNetwork {
+
+    static final String INPUT = "input";
+    static final String EXC = "exc";
+    static final String INH = "inh";
+    static final String INPUT_EXC = "input-exc";
+
+    /** Membrane units per mV. */
+    static final int UNITS_PER_MV = 256;
+    /** Excitatory threshold above rest (the paper's −52 mV against −65 mV rest), reset 5 mV above rest. */
+    static final int EXC_THRESHOLD = 13 * UNITS_PER_MV;
+    static final int EXC_RESET = 5 * UNITS_PER_MV;
+    /** τ = 100 ms as Loihi's 12-bit decay: 4096·(1 − e^−1/100). */
+    static final int EXC_DECAY = 41;
+    static final int EXC_REFRACTORY = 5;
+    static final int INH_THRESHOLD = 20 * UNITS_PER_MV;
+    static final int INH_RESET = 15 * UNITS_PER_MV;
+    /** τ = 10 ms: 4096·(1 − e^−1/10). */
+    static final int INH_DECAY = 390;
+    static final int INH_REFRACTORY = 2;
+    /** Exc → inh and inh → exc weights (BindsNET's 22.5 mV and −17.5 mV). */
+    static final int EXC_INH_WEIGHT = 5760;
+    static final int INH_EXC_WEIGHT = -4480;
+    /** Excitatory floor, the inhibitory reversal potential's 35 mV below rest. */
+    static final int EXC_FLOOR = -35 * UNITS_PER_MV;
+    static final Format INPUT_WEIGHT = new Format(8, 0, false);
+    /** Initial input weights uniform in [1, 0.3·255]. */
+    static final int INITIAL_WEIGHT_MAX = 77;
+    /** Pair STDP: η_post ≈ 0.01 and η_pre ≈ 0.0001 of the weight range per unit trace, 2^−22 scale. */
+    static final int A_PLUS = 328;
+    static final int A_MINUS = 7;
+    static final int STDP_SHIFT = 22;
+    /** Traces: 128 at a spike (nearest pairing), τ ≈ 16 ms (the paper's 20 ms as a shift). */
+    static final TraceSpec TRACE = new TraceSpec(4, 128, 128, Rounding.STOCHASTIC, TraceSpec.Pairing.NEAREST);
+
+    private DiehlCookNetwork() {
+    }
+
+    /** The excitatory model: v (state 0) and the adaptive threshold θ (state 1, raised by {@code thetaPlus} at a spike; 0: fixed). */
+    static NeuronModel excitatory(int thetaPlus) {
+        StateSpec v = StateSpec.of("v", Format.INT24).withClamp(EXC_FLOOR, Format.INT24.max())
+                .withLeak(Leak.multiplicative(EXC_DECAY)).withReset(Reset.toValue(EXC_RESET));
+        StateSpec theta = StateSpec.of("theta", Format.INT24).withClamp(0, Format.INT24.max())
+                .withReset(thetaPlus > 0 ? Reset.add(thetaPlus) : Reset.keep());
+        return new NeuronModel("diehl-cook-exc", List.of(v, theta), List.of(), Threshold.dynamic(EXC_THRESHOLD, 1),
+                EXC_REFRACTORY);
+    }
+
+    static NeuronModel inhibitory() {
+        StateSpec v = StateSpec.of("v", Format.INT24).withLeak(Leak.multiplicative(INH_DECAY))
+                .withReset(Reset.toValue(INH_RESET));
+        return new NeuronModel("diehl-cook-inh", List.of(v), List.of(), Threshold.fixed(INH_THRESHOLD), INH_REFRACTORY);
+    }
+
+    /** Initial input weights, drawn from the counter-based generator. */
+    static int[] initialWeights(int inputs, int neurons, long seed) {
+        int[] w = new int[inputs * neurons];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = 1 + CounterRng.belowBound(CounterRng.bits(seed, 0x44432L, 0, k), INITIAL_WEIGHT_MAX);
+        }
+        return w;
+    }
+
+    static Plasticity.Rule stdp() {
+        return Plasticity.Rule.of(PairStdp.multiplicative(A_PLUS, A_MINUS, STDP_SHIFT, 1, INPUT_WEIGHT.max(),
+                Rounding.STOCHASTIC), List.of(TRACE), List.of(TRACE));
+    }
+
+    /**
+     * The network with input weights {@code weights} (pre-major, {@code inputs × neurons}); with
+     * {@code learning} the input projection learns and θ rises by {@code thetaPlus} per spike, else
+     * both are frozen (testing).
+     */
+    static Network build(int inputs, int neurons, int[] weights, boolean learning, int thetaPlus) {
+        int[] one = new int[neurons];
+        int[] idx = new int[neurons];
+        int[] w = new int[neurons];
+        for (int i = 0; i < neurons; i++) {
+            idx[i] = i;
+            one[i] = i;
+            w[i] = EXC_INH_WEIGHT;
+        }
+        int[] lateral = new int[neurons * neurons];
+        for (int i = 0; i < neurons; i++) {
+            for (int j = 0; j < neurons; j++) {
+                lateral[i * neurons + j] = i == j ? 0 : INH_EXC_WEIGHT;
+            }
+        }
+        Projection input = Projection.of(INPUT_EXC, INPUT, EXC, new DenseConnectivity(inputs, neurons, weights),
+                INPUT_WEIGHT, 0);
+        return new Network(List.of(new RateSource(INPUT, inputs), new Population(EXC, neurons, excitatory(learning ? thetaPlus : 0)),
+                new Population(INH, neurons, inhibitory())),
+                List.of(learning ? input.withPlasticity(stdp()) : input,
+                        Projection.of("exc-inh", EXC, INH, new SparseConnectivity(neurons, neurons, idx, one, w), Format.INT16, 0),
+                        Projection.of("inh-exc", INH, EXC, new DenseConnectivity(neurons, neurons, lateral), Format.INT16, 0)));
+    }
+}

@@ -1,0 +1,35 @@
+package org.spikecore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiehlCookCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoSectionLearnsDigitsWithoutLabels() {
+        CommandLineTest.Outcome o = CommandLineTest.run("demo", "--only", "Diehl");
+        assertThat(o.code()).as(o.err()).isZero();
+        Matcher m = Pattern.compile("test accuracy ([0-9.]+) %").matcher(o.out());
+        assertThat(m.find()).as(o.out()).isTrue();
+        // 25 neurons after 300 digits: well above chance (10 %)
+        assertThat(Double.parseDouble(m.group(1))).isGreaterThan(40);
+    }
+
+    @Test
+    void aMissingDataDirectoryExitsTwoAndWritesNothing() {
+        Path out = dir.resolve("out");
+        CommandLineTest.Outcome o = CommandLineTest.run("run", "diehl-cook", "--out", out.toString(), "--data",
+                dir.resolve("none").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("does not exist");
+        assertThat(out).doesNotExist();
+    }
+}
