@@ -2,7 +2,7 @@ package org.spikecore.train.net;
 
 /**
  * The rectifier {@code y = max(0, x)} of an analog (non-spiking) network, the ANN that
- * {@link org.spikecore.train.convert} turns into integrate-and-fire neurons; backward passes dy where
+ * {@link org.spikecore.train.AnnConversion} turns into integrate-and-fire neurons; backward passes dy where
  * x was positive.
  *
  * @param shape the shape of input and output
