@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikecore.cli.experiments.ConversionExperiment;
+import org.spikecore.cli.experiments.EnergyCompareExperiment;
 import org.spikecore.cli.experiments.Experiment;
 import org.spikecore.cli.experiments.ImageClassificationExperiment;
+import org.spikecore.cli.experiments.LsmExperiment;
 import org.spikecore.cli.experiments.MemoryStudy;
 import org.spikecore.cli.experiments.PatternRetentionExperiment;
 import org.spikecore.io.AtomicFiles;
@@ -44,7 +46,8 @@ public final class RunCommand implements Callable<Integer> {
     /** Every experiment, in the order help lists them. */
     static List<Experiment> experiments() {
         return List.of(new MemoryStudy(), new PatternRetentionExperiment(), ImageClassificationExperiment.mnist(),
-                ImageClassificationExperiment.fashionMnist(), new ConversionExperiment());
+                ImageClassificationExperiment.fashionMnist(), new ConversionExperiment(), new EnergyCompareExperiment(),
+                new LsmExperiment());
     }
 
     /** The help footer: each experiment's name and what it takes after {@code --out DIR}. */
