@@ -17,7 +17,9 @@ import org.spikecore.model.SparseConnectivity;
 /**
  * A liquid state machine (Maass et al. 2002) on the bit-accurate engine: a reservoir of integer LIF
  * neurons, the first {@code excitatoryFraction} excitatory and the rest inhibitory, with sparse
- * random recurrence (each ordered pair connected with probability {@code recurrentProbability},
+ * random recurrence (each ordered pair connected with probability {@code recurrentFanIn / size}, so
+ * that a neuron's expected recurrent input, and with it the reservoir's regime, does not change with
+ * its size;
  * excitatory synapses {@code +excitatoryWeight}, inhibitory {@code −inhibitoryWeight}) and sparse
  * random input synapses ({@code +inputWeight} with probability {@code inputProbability}); every
  * synapse is drawn from the seed. Samples run back to back, each followed by {@link #SETTLE} silent
@@ -26,7 +28,7 @@ import org.spikecore.model.SparseConnectivity;
  *
  * @param size                 reservoir neurons
  * @param excitatoryFraction   fraction of excitatory neurons
- * @param recurrentProbability connection probability within the reservoir
+ * @param recurrentFanIn       expected recurrent synapses onto each neuron
  * @param inputProbability     connection probability from each input channel to each neuron
  * @param inputWeight          input synapse weight
  * @param excitatoryWeight     excitatory synapse weight
@@ -35,7 +37,7 @@ import org.spikecore.model.SparseConnectivity;
  * @param threshold            firing threshold (reset to zero)
  * @param seed                 key of the synapses
  */
-public record LiquidStateMachine(int size, double excitatoryFraction, double recurrentProbability, double inputProbability,
+public record LiquidStateMachine(int size, double excitatoryFraction, double recurrentFanIn, double inputProbability,
         int inputWeight, int excitatoryWeight, int inhibitoryWeight, int leakShift, int threshold, long seed) {
 
     /** Silent ticks after each sample, so no spike in flight reaches the next one. */
@@ -44,15 +46,16 @@ public record LiquidStateMachine(int size, double excitatoryFraction, double rec
     private static final long RECURRENT_STREAM = (1L << 43) + 1;
 
     public LiquidStateMachine {
-        if (size < 1 || !(excitatoryFraction >= 0 && excitatoryFraction <= 1) || !(recurrentProbability >= 0 && recurrentProbability <= 1)
+        if (size < 1 || !(excitatoryFraction >= 0 && excitatoryFraction <= 1) || !(recurrentFanIn >= 0 && recurrentFanIn <= size)
                 || !(inputProbability >= 0 && inputProbability <= 1)) {
-            throw new IllegalArgumentException("a reservoir needs at least one neuron and fractions and probabilities in [0, 1]");
+            throw new IllegalArgumentException("a reservoir needs at least one neuron, fractions and probabilities in [0, 1] and a "
+                    + "recurrent fan-in of at most its size");
         }
     }
 
-    /** The defaults of {@code spikecore run lsm}: 80 % excitatory, 10 % recurrence, 20 % input synapses, leak 1/16. */
+    /** The defaults of {@code spikecore run lsm}: 80 % excitatory, 10 recurrent synapses per neuron (at most all), 20 % input synapses, leak 1/16. */
     public static LiquidStateMachine standard(int size, long seed) {
-        return new LiquidStateMachine(size, 0.8, 0.1, 0.2, 24, 6, 12, 4, 64, seed);
+        return new LiquidStateMachine(size, 0.8, Math.min(10, size - 1), 0.2, 24, 6, 12, 4, 64, seed);
     }
 
     /** Number of excitatory neurons (the first ones). */
@@ -86,7 +89,7 @@ public record LiquidStateMachine(int size, double excitatoryFraction, double rec
                 Projection.of("input->reservoir", "input", "reservoir", sparse(channels, INPUT_STREAM, inputProbability, pre -> inputWeight),
                         Format.INT16, 0),
                 Projection.of("reservoir->reservoir", "reservoir", "reservoir",
-                        sparse(size, RECURRENT_STREAM, recurrentProbability, pre -> pre < exc ? excitatoryWeight : -inhibitoryWeight),
+                        sparse(size, RECURRENT_STREAM, recurrentFanIn / size, pre -> pre < exc ? excitatoryWeight : -inhibitoryWeight),
                         Format.INT16, 0)),
                 Network.DEFAULT_CORE_CAPACITY);
     }

@@ -32,8 +32,8 @@ public final class LsmExperiment implements Experiment {
     public String description() {
         return "liquid state machine (80/20 excitatory/inhibitory integer LIF reservoir, sparse random recurrence) on the engine with a "
                 + "ridge readout, classifying jittered spike-pattern templates; --sizes 50,100,200,400, --classes K (5), --channels N (40), "
-                + "--duration T (40), --gap G (20, shared distractor), --window W (20), --rate p (0.05), --jitter J (2), "
-                + "--train-samples N (500), --test-samples N (250), --ridge L (1)";
+                + "--duration T (40), --gap G (20, shared distractor), --window W (20), --rate p (0.05), --jitter J (3), "
+                + "--train-samples N (1000), --test-samples N (250), --ridge L (10)";
     }
 
     /** The measured accuracies of one task. */
@@ -77,10 +77,10 @@ public final class LsmExperiment implements Experiment {
         int gap = Options.intOption(options, "gap", 20, 0);
         int window = Options.intOption(options, "window", 20, 1);
         float rate = Options.positive(options, "rate", 0.05f, 1f);
-        int jitter = Options.intOption(options, "jitter", 2, 0);
-        int trainN = Options.intOption(options, "train-samples", 500, classes);
+        int jitter = Options.intOption(options, "jitter", 3, 0);
+        int trainN = Options.intOption(options, "train-samples", 1000, classes);
         int testN = Options.intOption(options, "test-samples", 250, 1);
-        double ridge = Options.positive(options, "ridge", 1f, 1e6f);
+        double ridge = Options.positive(options, "ridge", 10f, 1e6f);
         if (window > duration) {
             throw new IllegalArgumentException("--window " + window + " is longer than the pattern (--duration " + duration + ")");
         }
@@ -117,7 +117,7 @@ public final class LsmExperiment implements Experiment {
         LiquidStateMachine ref = LiquidStateMachine.standard(sizes[0], seed);
         results.put("task", Map.of("classes", classes, "channels", channels, "duration", duration, "gap", gap, "window", window, "rate", rate,
                 "jitter", jitter, "train_samples", trainN, "test_samples", testN));
-        results.put("reservoir", Map.of("excitatory_fraction", ref.excitatoryFraction(), "recurrent_probability", ref.recurrentProbability(),
+        results.put("reservoir", Map.of("excitatory_fraction", ref.excitatoryFraction(), "recurrent_fan_in", ref.recurrentFanIn(),
                 "input_probability", ref.inputProbability(), "weights", Map.of("input", ref.inputWeight(), "excitatory",
                         ref.excitatoryWeight(), "inhibitory", -ref.inhibitoryWeight()), "neuron", "integer LIF, leak v>>" + ref.leakShift()
                         + ", threshold " + ref.threshold() + ", reset to 0, 16-bit", "engine", "org.spikecore.engine.Simulation"));
