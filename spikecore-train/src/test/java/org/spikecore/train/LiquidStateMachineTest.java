@@ -78,6 +78,8 @@ class LiquidStateMachineTest {
         assertThat(r.accuracy(x, y)).isGreaterThanOrEqualTo(0.9); // least squares on one-hot targets: 0.935 here
         assertThat(r.predict(new double[] {0.9, 0.5, -0.3})).isEqualTo(1);
         assertThat(r.predict(new double[] {-0.9, -0.2, 0.8})).isEqualTo(0);
-        assertThat(RidgeReadout.fit(x, y, 2, 1e6).accuracy(x, y)).isCloseTo(r.accuracy(x, y), within(0.1));
+        // an overwhelming penalty leaves the unpenalised bias alone: every sample gets the majority class
+        double ones = java.util.Arrays.stream(y).sum() / 200.0;
+        assertThat(RidgeReadout.fit(x, y, 2, 1e12).accuracy(x, y)).isCloseTo(Math.max(ones, 1 - ones), within(1e-12));
     }
 }
