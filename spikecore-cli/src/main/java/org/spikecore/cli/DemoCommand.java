@@ -3,6 +3,7 @@ package org.spikecore.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spikecore.cli.demo.ConversionDemo;
 import org.spikecore.cli.demo.DemoSection;
 import org.spikecore.cli.demo.EngineDemo;
 import org.spikecore.cli.demo.FixedPointDemo;
@@ -31,7 +32,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The sections in the order the demo shows them. */
     static List<DemoSection> sections() {
         return List.of(new FixedPointDemo(), new EngineDemo(), new NsatDemo(), new MemoryOrganizationDemo(), new TrainingDemo(),
-                new ImageClassificationDemo());
+                new ImageClassificationDemo(), new ConversionDemo());
     }
 
     @Override
