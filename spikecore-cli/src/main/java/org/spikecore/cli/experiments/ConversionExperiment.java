@@ -210,7 +210,7 @@ public final class ConversionExperiment implements Experiment {
     }
 
     static double percentile(Map<String, String> options) {
-        return Options.positive(options, "percentile", 99.9f, 100f);
+        return Double.parseDouble(Float.toString(Options.positive(options, "percentile", 99.9f, 100f))); // 99.9, not its float's 99.90000153
     }
 
     /** The converted network of {@code ann} with its readout divided by {@code readoutScale}, ready for fine-tuning. */
