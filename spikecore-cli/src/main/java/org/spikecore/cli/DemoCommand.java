@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spikecore.cli.demo.ConversionDemo;
 import org.spikecore.cli.demo.DemoSection;
 import org.spikecore.cli.demo.DiehlCookDemo;
 import org.spikecore.cli.demo.EngineDemo;
@@ -52,7 +53,8 @@ public final class DemoCommand implements Callable<Integer> {
     /** The sections in the order the demo shows them. */
     static List<DemoSection> sections() {
         return List.of(new FixedPointDemo(), new EngineDemo(), new NsatDemo(), new MemoryOrganizationDemo(), new TrainingDemo(),
-                new ImageClassificationDemo(), new DiehlCookDemo(), new NirDemo(), new SweepDemo(SweepCatalog.INSTANCE));
+                new ImageClassificationDemo(), new ConversionDemo(), new DiehlCookDemo(), new NirDemo(),
+                new SweepDemo(SweepCatalog.INSTANCE));
     }
 
     @Override

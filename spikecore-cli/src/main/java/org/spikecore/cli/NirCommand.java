@@ -133,6 +133,7 @@ public final class NirCommand implements Runnable {
             case Conv2d c -> "Conv2d " + c.inShape() + "->" + c.outShape() + " k" + c.kernel() + " s" + c.stride() + " p" + c.padding();
             case Pool p -> (p.average() ? "avg " : "sum ") + "Pool " + p.kernel() + "x" + p.kernel();
             case Flatten f -> "Flatten " + f.inShape();
+            case org.spikecore.train.net.Relu r -> "Relu " + r.inShape();
             case Lif l -> "Lif beta " + l.beta() + " threshold " + l.threshold() + ", " + l.reset().name().toLowerCase() + " reset";
             case CubaLif c -> String.format("CubaLif alpha %s beta %s threshold %s, %s reset", c.alpha(), c.beta(), c.threshold(),
                     c.reset().name().toLowerCase());

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikecore.cli.experiments.DiehlCookExperiment;
+import org.spikecore.cli.experiments.ConversionExperiment;
+import org.spikecore.cli.experiments.EnergyCompareExperiment;
 import org.spikecore.cli.experiments.Experiment;
 import org.spikecore.cli.experiments.ImageClassificationExperiment;
+import org.spikecore.cli.experiments.LsmExperiment;
 import org.spikecore.cli.experiments.MemoryStudy;
 import org.spikecore.cli.experiments.Options;
 import org.spikecore.cli.experiments.MemorgFrontierExperiment;
@@ -62,7 +65,8 @@ public final class RunCommand implements Callable<Integer> {
     /** Every experiment, in the order help lists them. */
     static List<Experiment> experiments() {
         return List.of(new MemoryStudy(), new PatternRetentionExperiment(), ImageClassificationExperiment.mnist(),
-                ImageClassificationExperiment.fashionMnist(), new MemorgFrontierExperiment(), new DiehlCookExperiment());
+                ImageClassificationExperiment.fashionMnist(), new MemorgFrontierExperiment(), new DiehlCookExperiment(),
+                new ConversionExperiment(), new EnergyCompareExperiment(), new LsmExperiment());
     }
 
     /** The experiment called {@code name}, or an error listing them all. */

@@ -29,6 +29,7 @@ import org.spikecore.train.net.NeuronModule;
 import org.spikecore.train.net.Pool;
 import org.spikecore.train.net.Qpr;
 import org.spikecore.train.net.RecurrentLif;
+import org.spikecore.train.net.Relu;
 
 /**
  * The one path from a trained network of {@link Module}s to the bit-accurate engine. The modules
@@ -106,6 +107,8 @@ public final class EngineDeployment {
                 case Conv2d c -> chain.add(c);
                 case Pool p -> chain.add(p);
                 case Flatten f -> chain.add(f);
+                case Relu r -> throw new IllegalArgumentException("module " + i + " is a ReLU, an ANN activation the engine does "
+                        + "not have; convert the network to integrate-and-fire first (AnnConversion)");
                 case NeuronModule n -> {
                     if (layer >= names.size()) {
                         throw new IllegalArgumentException("the network has more neuron layers than the " + names.size()

@@ -17,6 +17,7 @@ import org.spikecore.train.net.NeuronModule;
 import org.spikecore.train.net.Pool;
 import org.spikecore.train.net.Qpr;
 import org.spikecore.train.net.RecurrentLif;
+import org.spikecore.train.net.Relu;
 import org.spikecore.train.net.Shape;
 
 /**
@@ -93,6 +94,8 @@ public final class NirExport {
                 yield p.average() ? new NirNode.AvgPool2d(window, window, List.of(0, 0)) : new NirNode.SumPool2d(window, window, List.of(0, 0));
             }
             case Flatten f -> new NirNode.Flatten(0, -1, dims(f.inShape()));
+            case Relu r -> throw new SpikecoreException("module " + k + " is a ReLU: NIR 1.0 has no ReLU node (it describes "
+                    + "spiking graphs); export the converted integrate-and-fire network instead");
             case Lif l -> lif(ints(l.shape()), l.beta(), l.threshold());
             case RecurrentLif r -> {
                 int n = r.shape().size();

@@ -4,7 +4,7 @@ package org.spikecore.train.net;
  * One layer of a {@link Sequential} network: its parameters, and per group of samples a
  * {@link Runner} that holds what the forward pass keeps for backward and the group's gradients.
  */
-public sealed interface Module permits Dense, Conv2d, Pool, Flatten, NeuronModule {
+public sealed interface Module permits Dense, Conv2d, Pool, Flatten, Relu, NeuronModule {
 
     Shape inShape();
 

@@ -13,7 +13,9 @@ import org.spikecore.train.Wage;
 /**
  * A chain of {@link Module}s trained by BPTT: each step's input runs through every module in turn;
  * the last module is a {@link NeuronModule} whose spikes (or membrane) the {@link LifNetwork.Loss}
- * reads. Batches are cut into groups of {@link LifNetwork#GROUP} samples run on {@code threads}
+ * reads, or, with {@link LifNetwork.Loss#CE_COUNTS}, any module whose real-valued output summed over
+ * the steps is the logits (an ANN over one step, or a spiking network read out by integrating its
+ * last synaptic layer without a threshold). Batches are cut into groups of {@link LifNetwork#GROUP} samples run on {@code threads}
  * threads, and the groups' gradients are added in group order, so the bits do not depend on the
  * thread count.
  */
@@ -30,8 +32,12 @@ public final class Sequential {
     private int step;
 
     public Sequential(List<Module> modules, LifNetwork.Loss loss, Optimizer.Spec optimizer) {
-        if (modules.isEmpty() || !(modules.get(modules.size() - 1) instanceof NeuronModule)) {
-            throw new IllegalArgumentException("a network needs at least one module and must end in a neuron layer");
+        if (modules.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one module");
+        }
+        if (!(modules.get(modules.size() - 1) instanceof NeuronModule) && loss != LifNetwork.Loss.CE_COUNTS) {
+            throw new IllegalArgumentException("a network must end in a neuron layer unless its loss is the cross-entropy of the "
+                    + "summed outputs (CE_COUNTS)");
         }
         for (int k = 1; k < modules.size(); k++) {
             Shape prev = modules.get(k - 1).outShape();
@@ -137,7 +143,7 @@ public final class Sequential {
         int out = outSize();
         Forward f = forward(input, from, to, steps);
         List<Module.Runner> runners = f.runners();
-        NeuronModule.NeuronRunner last = (NeuronModule.NeuronRunner) runners.get(runners.size() - 1);
+        Module.Runner last = runners.get(runners.size() - 1);
         double lossSum = 0;
         float[] countError = null;
         if (loss != LifNetwork.Loss.CE_MEMBRANE) {
@@ -157,14 +163,15 @@ public final class Sequential {
         for (int t = steps - 1; t >= 0; t--) {
             float[] dy;
             if (loss == LifNetwork.Loss.CE_MEMBRANE) {
-                float[] u = last.membrane(t);
+                NeuronModule.NeuronRunner neurons = (NeuronModule.NeuronRunner) last;
+                float[] u = neurons.membrane(t);
                 float[] dMembrane = new float[batch * out];
                 for (int b = 0; b < batch; b++) {
                     lossSum += Losses.softmaxCrossEntropy(u, b * out, out, labels[from + b], input.length, dMembrane, b * out);
                 }
-                dy = last.backward(t, zero, dMembrane);
+                dy = neurons.backward(t, zero, dMembrane);
             } else {
-                dy = last.backward(t, countError, null);
+                dy = last.backward(t, countError);
             }
             for (int k = runners.size() - 2; k >= 1; k--) {
                 dy = runners.get(k).backward(t, dy);
@@ -259,6 +266,29 @@ public final class Sequential {
             }
             optimizers.get(k).readState(in);
         }
+    }
+
+    /**
+     * The last module's output at every step, {@code outputs[b][t·out + i]}: the real values an ANN's
+     * logits or a spiking network's integrated readout are made of (their prefix sums are the
+     * readouts of the first steps, so one run answers every shorter duration).
+     */
+    public float[][] outputs(float[][] input, int steps) {
+        int out = outSize();
+        float[][] result = new float[input.length][steps * out];
+        int groups = (input.length + LifNetwork.GROUP - 1) / LifNetwork.GROUP;
+        Groups.map(threads, groups, g -> {
+            int from = g * LifNetwork.GROUP;
+            int to = Math.min(input.length, from + LifNetwork.GROUP);
+            float[][] output = forward(input, from, to, steps).output();
+            for (int t = 0; t < steps; t++) {
+                for (int b = from; b < to; b++) {
+                    System.arraycopy(output[t], (b - from) * out, result[b], t * out, out);
+                }
+            }
+            return g;
+        });
+        return result;
     }
 
     /** Output spike counts per sample and output neuron. */
