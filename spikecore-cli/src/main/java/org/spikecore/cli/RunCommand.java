@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spikecore.cli.experiments.ErbpExperiment;
 import org.spikecore.cli.experiments.Experiment;
 import org.spikecore.cli.experiments.ImageClassificationExperiment;
 import org.spikecore.cli.experiments.MemoryStudy;
@@ -43,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
     /** Every experiment, in the order help lists them. */
     static List<Experiment> experiments() {
         return List.of(new MemoryStudy(), new PatternRetentionExperiment(), ImageClassificationExperiment.mnist(),
-                ImageClassificationExperiment.fashionMnist());
+                ImageClassificationExperiment.fashionMnist(), new ErbpExperiment());
     }
 
     /** The help footer: each experiment's name and what it takes after {@code --out DIR}. */
