@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.spikecore.cli.bench.BenchOptions;
 import org.spikecore.cli.bench.BenchWorkload;
 import org.spikecore.cli.bench.CubaWorkload;
+import org.spikecore.cli.bench.ErbpWorkload;
 import org.spikecore.cli.bench.FeedForwardWorkload;
 import org.spikecore.cli.bench.InferWorkload;
 import org.spikecore.cli.bench.PatternEpochWorkload;
@@ -51,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** Every workload, in the order help lists them. */
     static List<BenchWorkload> workloads() {
         return List.of(new CubaWorkload(), new FeedForwardWorkload(), new PatternEpochWorkload(), new TrainWorkload(),
-                new TrainWorkload(10), new InferWorkload());
+                new TrainWorkload(10), new InferWorkload(), new ErbpWorkload());
     }
 
     static final class Names implements Iterable<String> {

@@ -32,7 +32,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The sections in the order the demo shows them. */
     static List<DemoSection> sections() {
         return List.of(new FixedPointDemo(), new EngineDemo(), new NsatDemo(), new MemoryOrganizationDemo(), new TrainingDemo(),
-                new ImageClassificationDemo(), new NirDemo());
+                new ImageClassificationDemo(), new NirDemo(), new OnChipLearningDemo());
     }
 
     @Override

@@ -25,7 +25,7 @@ class ImageClassificationCommandTest {
     private static final int SIDE = 6;
 
     /** Image of class c: pixels 3c..3c+2 bright, the others dim noise that depends on the image index. */
-    private static void write(Path images, Path labels, int n, int offset) throws IOException {
+    static void write(Path images, Path labels, int n, int offset) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(images)))) {
             out.writeInt(0x00000803);
             out.writeInt(n);

@@ -321,8 +321,12 @@ public final class ErbpClassifier {
         return "w" + l;
     }
 
-    /** The network of samples [from, to) back to back; with {@code learning}, the label source, error neurons and feedback. */
-    Network network(LabeledImages data, int from, int to, boolean learning) {
+    /**
+     * The network of samples [from, to) back to back, {@link Config#ticks()} each (reset the neuron
+     * states between them); with {@code learning}, the label source, error neurons, feedback and
+     * plasticity of training, else the forward layers alone.
+     */
+    public Network network(LabeledImages data, int from, int to, boolean learning) {
         int[] sizes = sizes();
         int t = config.ticks();
         List<Node> nodes = new ArrayList<>();
