@@ -10,6 +10,7 @@ import org.spikecore.cli.demo.MemoryOrganizationDemo;
 import org.spikecore.cli.demo.NirDemo;
 import org.spikecore.cli.demo.ImageClassificationDemo;
 import org.spikecore.cli.demo.NsatDemo;
+import org.spikecore.cli.demo.OnChipLearningDemo;
 import org.spikecore.cli.demo.TrainingDemo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
