@@ -9,6 +9,7 @@ import org.spikecore.cli.bench.BenchOptions;
 import org.spikecore.cli.bench.BenchWorkload;
 import org.spikecore.cli.bench.ConvWorkload;
 import org.spikecore.cli.bench.CubaWorkload;
+import org.spikecore.cli.bench.ErbpWorkload;
 import org.spikecore.cli.bench.FeedForwardWorkload;
 import org.spikecore.cli.bench.InferWorkload;
 import org.spikecore.cli.bench.PatternEpochWorkload;
@@ -53,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** Every workload, in the order help lists them. */
     static List<BenchWorkload> workloads() {
         return List.of(new CubaWorkload(), new FeedForwardWorkload(), new PatternEpochWorkload(), new TrainWorkload(),
-                new TrainWorkload(10), new InferWorkload(), new ConvWorkload(), new SweepOverheadWorkload(false),
+                new TrainWorkload(10), new InferWorkload(), new ConvWorkload(), new ErbpWorkload(), new SweepOverheadWorkload(false),
                 new SweepOverheadWorkload(true));
     }
 

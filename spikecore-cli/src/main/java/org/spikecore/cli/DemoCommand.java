@@ -18,6 +18,7 @@ import org.spikecore.cli.demo.NirDemo;
 import org.spikecore.cli.demo.ImageClassificationDemo;
 import org.spikecore.cli.demo.NsatDemo;
 import org.spikecore.cli.demo.SweepDemo;
+import org.spikecore.cli.demo.OnChipLearningDemo;
 import org.spikecore.cli.demo.TrainingDemo;
 import org.spikecore.cli.report.HtmlReport;
 import org.spikecore.io.AtomicFiles;
@@ -53,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The sections in the order the demo shows them. */
     static List<DemoSection> sections() {
         return List.of(new FixedPointDemo(), new EngineDemo(), new NsatDemo(), new MemoryOrganizationDemo(), new TrainingDemo(),
-                new ImageClassificationDemo(), new ConversionDemo(), new DiehlCookDemo(), new NirDemo(),
+                new ImageClassificationDemo(), new OnChipLearningDemo(), new ConversionDemo(), new DiehlCookDemo(), new NirDemo(),
                 new SweepDemo(SweepCatalog.INSTANCE));
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.spikecore.cli.experiments.DiehlCookExperiment;
 import org.spikecore.cli.experiments.ConversionExperiment;
 import org.spikecore.cli.experiments.EnergyCompareExperiment;
+import org.spikecore.cli.experiments.ErbpExperiment;
 import org.spikecore.cli.experiments.Experiment;
 import org.spikecore.cli.experiments.ImageClassificationExperiment;
 import org.spikecore.cli.experiments.LsmExperiment;
@@ -66,7 +67,8 @@ public final class RunCommand implements Callable<Integer> {
     static List<Experiment> experiments() {
         return List.of(new MemoryStudy(), new PatternRetentionExperiment(), ImageClassificationExperiment.mnist(),
                 ImageClassificationExperiment.fashionMnist(), new MemorgFrontierExperiment(), new DiehlCookExperiment(),
-                new ConversionExperiment(), new EnergyCompareExperiment(), new LsmExperiment());
+                new ConversionExperiment(), new EnergyCompareExperiment(), new LsmExperiment(),
+                new ErbpExperiment());
     }
 
     /** The experiment called {@code name}, or an error listing them all. */

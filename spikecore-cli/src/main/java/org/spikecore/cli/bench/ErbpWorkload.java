@@ -1,0 +1,87 @@
+package org.spikecore.cli.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spikecore.data.LabeledImages;
+import org.spikecore.engine.RunCounters;
+import org.spikecore.engine.Simulation;
+import org.spikecore.model.Network;
+import org.spikecore.train.ErbpClassifier;
+
+/**
+ * The eRBP 784-100-10 network of {@code run erbp} at fixed input rates (every pixel at the same
+ * spike probability per tick, labels at the label rate), samples of 100 ticks back to back, one
+ * thread: SynOps per second with learning on (forward layers, error neurons, feedback and the
+ * weight updates) and of the forward network alone. The networks are built outside the timed loop.
+ */
+public final class ErbpWorkload implements BenchWorkload {
+
+    /** Spike probability per tick of every input (NSAT's comparison drives its inputs at this rate). */
+    static final double INPUT_RATE = 0.1;
+
+    @Override
+    public String name() {
+        return "erbp";
+    }
+
+    @Override
+    public String description() {
+        return "eRBP 784-100-10 on the engine, 100 ticks a sample, 32 samples (--size), inputs at 10 % per tick, one thread: "
+                + "synops_per_s (learning on) and synops_per_s_inference";
+    }
+
+    @Override
+    public Map<String, Object> run(BenchOptions o) {
+        int samples = o.size() == 0 ? 32 : o.size();
+        ErbpClassifier.Config config = ErbpClassifier.Config.of(List.of(100), 1);
+        ErbpClassifier erbp = new ErbpClassifier(config, 784, 10, o.seed());
+        LabeledImages flat = flatImages(samples, INPUT_RATE / config.maxRate());
+        double[] learning = new double[o.reps()];
+        double[] inference = new double[o.reps()];
+        RunCounters learnCounts = null;
+        RunCounters inferCounts = null;
+        for (int r = 0; r < o.reps(); r++) {
+            learnCounts = time(erbp.network(flat, 0, samples, true), o, samples, config.ticks(), learning, r);
+            inferCounts = time(erbp.network(flat, 0, samples, false), o, samples, config.ticks(), inference, r);
+        }
+        double tLearn = Medians.median(learning);
+        double tInfer = Medians.median(inference);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("samples", samples);
+        m.put("ticks_per_sample", config.ticks());
+        m.put("input_rate", INPUT_RATE);
+        m.put("t_sim", tLearn);
+        m.put("synops", learnCounts.synOps());
+        m.put("synops_per_s", learnCounts.synOps() / tLearn);
+        m.put("t_sim_inference", tInfer);
+        m.put("synops_inference", inferCounts.synOps());
+        m.put("synops_per_s_inference", inferCounts.synOps() / tInfer);
+        m.put("spikes_per_node", learnCounts.spikesPerNode());
+        return m;
+    }
+
+    private static RunCounters time(Network net, BenchOptions o, int samples, int ticks, double[] times, int r) {
+        try (Simulation sim = new Simulation(net, o.seed(), 1, true)) {
+            long s = System.nanoTime();
+            for (int k = 0; k < samples; k++) {
+                sim.run(ticks);
+                sim.resetNeuronStates();
+            }
+            times[r] = (System.nanoTime() - s) / 1e9;
+            return sim.counters();
+        }
+    }
+
+    /** Images whose every pixel has intensity {@code level} (0..1), labels cycling over the classes. */
+    static LabeledImages flatImages(int n, double level) {
+        byte[][] pixels = new byte[n][784];
+        int[] labels = new int[n];
+        byte v = (byte) Math.round(255 * level);
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(pixels[i], v);
+            labels[i] = i % 10;
+        }
+        return new LabeledImages(28, 28, 10, pixels, labels);
+    }
+}

@@ -1,0 +1,96 @@
+package org.spikecore.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.spikecore.data.LabeledImages;
+import org.spikecore.engine.Simulation;
+import org.spikecore.engine.SpikeRecorder;
+import org.spikecore.fixed.Format;
+import org.spikecore.model.ArraySource;
+import org.spikecore.model.DenseConnectivity;
+import org.spikecore.model.Network;
+import org.spikecore.model.Population;
+import org.spikecore.model.Projection;
+
+class ErbpClassifierTest {
+
+    private static ErbpClassifier.Config tiny(double probability) {
+        return new ErbpClassifier.Config(List.of(16), 40, 10, 0.5, 0.25, probability, 9, 8, 40);
+    }
+
+    @Test
+    void learnsTheRowImagesOnTheEngine() {
+        LabeledImages train = RowImages.of(64, 255);
+        LabeledImages test = RowImages.of(40, 255);
+        ErbpClassifier erbp = new ErbpClassifier(tiny(1), 16, 4, 3);
+        double before = erbp.evaluate(test).error();
+        for (int e = 0; e < 3; e++) {
+            erbp.trainEpoch(train, 32);
+        }
+        ErbpClassifier.Evaluation after = erbp.evaluate(test);
+        assertThat(before).isGreaterThan(0.5);
+        assertThat(after.error()).isLessThan(0.1);
+        assertThat(erbp.trainingUpdates()).isPositive();
+        assertThat(after.synOpsToFirstSpike()).isLessThan(after.synOps());
+    }
+
+    @Test
+    void stochasticSynapsesLearnToo() {
+        LabeledImages train = RowImages.of(64, 255);
+        ErbpClassifier perbp = new ErbpClassifier(tiny(0.6), 16, 4, 3);
+        for (int e = 0; e < 3; e++) {
+            perbp.trainEpoch(train, 64);
+        }
+        double error = perbp.evaluate(RowImages.of(40, 255)).error();
+        assertThat(error).isLessThan(0.25);
+    }
+
+    @Test
+    void theSameSeedAndChunksGiveTheSameWeights() {
+        LabeledImages train = RowImages.of(16, 255);
+        ErbpClassifier a = new ErbpClassifier(tiny(1), 16, 4, 5);
+        ErbpClassifier b = new ErbpClassifier(tiny(1), 16, 4, 5);
+        a.trainEpoch(train, 8);
+        b.trainEpoch(train, 8);
+        assertThat(a.weights(0)).isEqualTo(b.weights(0));
+        assertThat(a.weights(1)).isEqualTo(b.weights(1));
+    }
+
+    @Test
+    void errorNeuronsRectifyLabelMinusPrediction() {
+        // label 0 spikes every tick, prediction 0 never: only the (label − prediction) neuron of class 0 fires
+        int ticks = 50;
+        int[] t = new int[ticks];
+        int[] n = new int[ticks];
+        for (int k = 0; k < ticks; k++) {
+            t[k] = k;
+        }
+        ArraySource label = new ArraySource("label", 2, t, n);
+        int w = ErbpClassifier.ERROR_THRESHOLD;
+        Network net = new Network(List.of(label, new Population("err", 4, ErbpClassifier.errorNeuron())),
+                List.of(Projection.of("l", "label", "err", new DenseConnectivity(2, 4, new int[] {w, 0, -w, 0, 0, w, 0, -w}),
+                        Format.INT8, 0)));
+        try (Simulation sim = new Simulation(net, 1, 1, false)) {
+            SpikeRecorder rec = sim.recordSpikes("err");
+            sim.run(ticks);
+            assertThat(rec.countsPerNeuron(4)).containsExactly(ticks - 1, 0, 0, 0);
+            assertThat(sim.state("err", 2, 0)).isZero(); // floored, never negative
+        }
+    }
+
+    @Test
+    void backpropMacsAreTwicePerLayerProducts() {
+        ErbpClassifier c = new ErbpClassifier(ErbpClassifier.Config.of(List.of(100), 1), 784, 10, 1);
+        assertThat(c.backpropMacsPerSample()).isEqualTo(2L * (784 * 100 + 100 * 10));
+        assertThat(ErbpClassifier.referenceSynOps(10, 5, 2, 3, 100, 10)).isEqualTo(10 * 100 + 5 * 10 + 2 * 2 * 10 + 3 * 110);
+    }
+
+    @Test
+    void rejectsAConfigWithoutHiddenLayers() {
+        assertThatThrownBy(() -> new ErbpClassifier.Config(List.of(), 40, 10, 0.5, 0.25, 1, 9, 8, 40))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hidden layer");
+    }
+}
