@@ -106,7 +106,7 @@ class ConversionCommandTest {
 
     @Test
     void theDemoConvertsAndRunsTheReservoir() {
-        CommandLineTest.Outcome o = CommandLineTest.run("demo", "--only", "conversion");
+        CommandLineTest.Outcome o = CommandLineTest.run("demo", "--only", "conversion", "--out", "target/demo-conversion");
         assertThat(o.code()).as(o.err()).isZero();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9.]+) % at T = 32").matcher(o.out());
         assertThat(m.find()).isTrue();

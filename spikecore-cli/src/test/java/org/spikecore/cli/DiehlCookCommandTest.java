@@ -15,7 +15,7 @@ class DiehlCookCommandTest {
 
     @Test
     void theDemoSectionLearnsDigitsWithoutLabels() {
-        CommandLineTest.Outcome o = CommandLineTest.run("demo", "--only", "Diehl");
+        CommandLineTest.Outcome o = CommandLineTest.run("demo", "--only", "Diehl", "--out", "target/demo-Diehl");
         assertThat(o.code()).as(o.err()).isZero();
         Matcher m = Pattern.compile("test accuracy ([0-9.]+) %").matcher(o.out());
         assertThat(m.find()).as(o.out()).isTrue();

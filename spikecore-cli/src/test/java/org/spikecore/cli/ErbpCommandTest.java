@@ -60,7 +60,7 @@ class ErbpCommandTest {
 
     @Test
     void theDemoLearnsOnTheChip() {
-        CommandLineTest.Outcome o = CommandLineTest.run("demo", "--only", "on-chip");
+        CommandLineTest.Outcome o = CommandLineTest.run("demo", "--only", "on-chip", "--out", "target/demo-on-chip");
         assertThat(o.code()).as(o.err()).isZero();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("test accuracy ([0-9.]+) % before, ([0-9.]+) % after").matcher(o.out());
         assertThat(m.find()).as(o.out()).isTrue();

@@ -95,7 +95,7 @@ class NirCommandTest {
 
     @Test
     void theDemoSectionPrintsTheSnnTorchAgreement() {
-        CommandLineTest.Outcome o = CommandLineTest.run("demo", "--only", "nir");
+        CommandLineTest.Outcome o = CommandLineTest.run("demo", "--only", "nir", "--out", "target/demo-nir");
         assertThat(o.code()).isZero();
         assertThat(o.out()).contains("--convention snntorch 152 output spikes; agreement with snnTorch's own output: 100.00% of 1600 entries");
     }
