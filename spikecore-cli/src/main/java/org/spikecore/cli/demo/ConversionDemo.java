@@ -19,7 +19,7 @@ import org.spikecore.train.net.Sequential;
  * accuracy at two durations T) and a liquid state machine on the engine against a readout on the raw
  * input.
  */
-public final class ConversionDemo implements DemoSection {
+public final class ConversionDemo extends TextSection {
 
     @Override
     public String title() {
@@ -27,12 +27,7 @@ public final class ConversionDemo implements DemoSection {
     }
 
     @Override
-    public List<String> run(PrintWriter out, long seed, java.nio.file.Path plots) {
-        show(out, seed);
-        return List.of();
-    }
-
-    private void show(PrintWriter out, long seed) {
+    void show(PrintWriter out, long seed) {
         LabeledImages all = ImageClassificationDemo.digits();
         LabeledImages train = all.slice(0, 800);
         LabeledImages test = all.slice(800, all.size());

@@ -1,7 +1,6 @@
 package org.spikecore.cli.demo;
 
 import java.io.PrintWriter;
-import java.util.List;
 import org.spikecore.cli.experiments.DiehlCookExperiment;
 import org.spikecore.data.LabeledImages;
 
@@ -10,7 +9,7 @@ import org.spikecore.data.LabeledImages;
  * neurons learn from 300 of the embedded digits, take labels on the same 300 and classify 200
  * others (the full run: {@code ./spikecore run diehl-cook}).
  */
-public final class DiehlCookDemo implements DemoSection {
+public final class DiehlCookDemo extends TextSection {
 
     @Override
     public String title() {
@@ -18,12 +17,7 @@ public final class DiehlCookDemo implements DemoSection {
     }
 
     @Override
-    public List<String> run(PrintWriter out, long seed, java.nio.file.Path plots) {
-        show(out, seed);
-        return List.of();
-    }
-
-    private void show(PrintWriter out, long seed) {
+    void show(PrintWriter out, long seed) {
         LabeledImages all = ImageClassificationDemo.digits();
         LabeledImages train = all.slice(0, 300);
         LabeledImages test = all.slice(800, all.size());

@@ -3,7 +3,6 @@ package org.spikecore.cli.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.List;
 import java.io.UncheckedIOException;
 import org.spikecore.io.nir.NirConvention;
 import org.spikecore.io.nir.NirFile;
@@ -18,7 +17,7 @@ import org.spikecore.io.npy.NpyArray;
  * {@code export_to_nir} of Linear(64,32) → Leaky → Linear(32,5) → Leaky, with snnTorch's own input
  * and output spikes beside it): read, simulated under two conventions, compared with snnTorch.
  */
-public final class NirDemo implements DemoSection {
+public final class NirDemo extends TextSection {
 
     @Override
     public String title() {
@@ -37,12 +36,7 @@ public final class NirDemo implements DemoSection {
     }
 
     @Override
-    public List<String> run(PrintWriter out, long seed, java.nio.file.Path plots) {
-        show(out, seed);
-        return List.of();
-    }
-
-    private void show(PrintWriter out, long seed) {
+    void show(PrintWriter out, long seed) {
         NirFile file = NirReader.read(resource("public_fc_lif.nir"), "public_fc_lif.nir");
         NpyArray in = Npy.parse(resource("public_fc_lif_input.npy"), "public_fc_lif_input.npy");
         NpyArray expected = Npy.parse(resource("public_fc_lif_output.npy"), "public_fc_lif_output.npy");

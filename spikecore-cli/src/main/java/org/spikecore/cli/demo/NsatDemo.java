@@ -29,7 +29,7 @@ import org.spikecore.nsat.NsatRun;
  * C simulator recorded (embedded), the rules where the engine's own semantics differ, and
  * zero-mean noise.
  */
-public final class NsatDemo implements DemoSection {
+public final class NsatDemo extends TextSection {
 
     private static final String CASE = "/nsat/mn_neuron.json";
 
@@ -39,12 +39,7 @@ public final class NsatDemo implements DemoSection {
     }
 
     @Override
-    public List<String> run(PrintWriter out, long seed, java.nio.file.Path plots) {
-        show(out, seed);
-        return List.of();
-    }
-
-    private void show(PrintWriter out, long seed) {
+    void show(PrintWriter out, long seed) {
         byte[] json = embeddedCase();
         Path source = Path.of("mn_neuron.json");
         NsatConfig config = NsatCaseFiles.readConfig(source, json);

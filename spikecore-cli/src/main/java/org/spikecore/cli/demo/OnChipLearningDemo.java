@@ -10,7 +10,7 @@ import org.spikecore.train.ErbpClassifier;
  * weights, 16-bit states, error neurons and random feedback) on a few hundred of the embedded
  * digits; accuracy on held-out digits before and after, and the SynOps it took.
  */
-public final class OnChipLearningDemo implements DemoSection {
+public final class OnChipLearningDemo extends TextSection {
 
     private static final int TRAIN = 400;
     private static final int TEST = 200;
@@ -21,12 +21,7 @@ public final class OnChipLearningDemo implements DemoSection {
     }
 
     @Override
-    public List<String> run(PrintWriter out, long seed, java.nio.file.Path plots) {
-        show(out, seed);
-        return List.of();
-    }
-
-    private void show(PrintWriter out, long seed) {
+    void show(PrintWriter out, long seed) {
         LabeledImages all = ImageClassificationDemo.digits();
         LabeledImages train = all.slice(0, TRAIN);
         LabeledImages test = all.slice(all.size() - TEST, all.size());

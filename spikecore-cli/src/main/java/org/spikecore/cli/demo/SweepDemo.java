@@ -16,7 +16,7 @@ import org.spikecore.sweep.Sweep;
 import org.spikecore.sweep.SweepTable;
 
 /** A design-space sweep in miniature: the frontier's points at two widths and two seeds, one epoch each, on two threads. */
-public final class SweepDemo implements DemoSection {
+public final class SweepDemo extends TextSection {
 
     private static final List<String> SHOWN = List.of("weight_bits", "seed", "vr_distance", "density.hidden", "density.output",
             "training_iteration_uJ.crossbar", "training_iteration_uJ.pb-bmp", "training_iteration_uJ.pb-csr");
@@ -34,12 +34,7 @@ public final class SweepDemo implements DemoSection {
     }
 
     @Override
-    public List<String> run(PrintWriter out, long seed, Path plots) {
-        show(out, seed);
-        return List.of();
-    }
-
-    private void show(PrintWriter out, long seed) {
+    void show(PrintWriter out, long seed) {
         Path dir;
         try {
             dir = Files.createTempDirectory("spikecore-demo-sweep");
