@@ -199,12 +199,9 @@ public final class NirCommand implements Runnable {
                     file.getFileName(), in.dim(0), java.util.Arrays.toString(y.shape()), nonZero, y.values().length,
                     discretization.convention, discretization.dt, output);
             if (reference != null) {
-                long same = 0;
-                for (int k = 0; k < y.values().length; k++) {
-                    same += y.values()[k] == reference.values()[k] ? 1 : 0;
-                }
-                out.printf("agreement with %s: %.2f%% (%d of %d entries)%n", compare.getFileName(), 100.0 * same / y.values().length, same,
-                        y.values().length);
+                double agreement = NirBitAccurate.agreement(y, reference);
+                out.printf("agreement with %s: %.2f%% (%d of %d entries)%n", compare.getFileName(), 100.0 * agreement,
+                        Math.round(agreement * y.values().length), y.values().length);
             }
             return 0;
         }

@@ -34,6 +34,9 @@ final class NsatLearning {
     private final List<Node> nodes;
     /** First neuron unit of each population node, first input unit of each source node. */
     private final int[] unitOffset;
+    /** The node of each neuron unit, and of each input unit. */
+    private final int[] neuronUnitNode;
+    private final int[] inputUnitNode;
     private final SpikeClock neuronClock;
     private final SpikeClock inputClock;
     /** Per neuron unit: the modulator state it latches, −1 if no NSAT-plastic synapse reads it. */
@@ -62,6 +65,12 @@ final class NsatLearning {
                 unitOffset[i] = inputs;
                 inputs += nodes.get(i).size();
             }
+        }
+        neuronUnitNode = new int[neurons];
+        inputUnitNode = new int[inputs];
+        for (int i = 0; i < nodes.size(); i++) {
+            int[] owner = nodes.get(i) instanceof Population ? neuronUnitNode : inputUnitNode;
+            java.util.Arrays.fill(owner, unitOffset[i], unitOffset[i] + nodes.get(i).size(), i);
         }
         neuronClock = new SpikeClock(neurons, SpikeClock.NSAT_NEVER);
         inputClock = new SpikeClock(inputs, SpikeClock.NSAT_NEVER);
@@ -204,13 +213,8 @@ final class NsatLearning {
     }
 
     private NsatLists.Target[] list(int unit, boolean neuronPres, int state) {
-        for (int node : lists.nodeOrder) {
-            boolean isNeuron = nodes.get(node) instanceof Population;
-            if (isNeuron == neuronPres && unit >= unitOffset[node] && unit < unitOffset[node] + nodes.get(node).size()) {
-                return lists.of(node, unit - unitOffset[node], state);
-            }
-        }
-        return null;
+        int node = neuronPres ? neuronUnitNode[unit] : inputUnitNode[unit];
+        return lists.of(node, unit - unitOffset[node], state);
     }
 
     private int postUnit(NsatLists.Target target) {

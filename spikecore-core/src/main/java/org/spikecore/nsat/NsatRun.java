@@ -232,6 +232,10 @@ public final class NsatRun {
         }
     }
 
+    /** The synapses of one projection: from node {@code pre} into state {@code state} of neuron {@code post}. */
+    private record Group(String pre, int post, int state) {
+    }
+
     /** A learning synapse must be its own: repeated pairs would be summed into one. */
     private static void refuseRepeatedPairs(NsatConfig config) {
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -266,19 +270,17 @@ public final class NsatRun {
         if (config.globals().learningOn()) {
             refuseRepeatedPairs(config);
         }
-        Map<String, Map<Integer, Integer>> groups = new LinkedHashMap<>();
+        Map<Group, Map<Integer, Integer>> groups = new LinkedHashMap<>();
         for (NsatConfig.Synapse s : config.synapses()) {
-            String pre = s.preIsInput() ? INPUTS : neuronName(s.pre());
-            String key = pre + "|" + s.post() + "|" + s.state();
+            Group key = new Group(s.preIsInput() ? INPUTS : neuronName(s.pre()), s.post(), s.state());
             groups.computeIfAbsent(key, g -> new java.util.TreeMap<>()).merge(s.preIsInput() ? s.pre() : 0, s.weight(),
                     Integer::sum);
         }
         List<Projection> out = new ArrayList<>();
-        for (Map.Entry<String, Map<Integer, Integer>> g : groups.entrySet()) {
-            String[] parts = g.getKey().split("\\|");
-            String pre = parts[0];
-            int post = Integer.parseInt(parts[1]);
-            int state = Integer.parseInt(parts[2]);
+        for (Map.Entry<Group, Map<Integer, Integer>> g : groups.entrySet()) {
+            String pre = g.getKey().pre();
+            int post = g.getKey().post();
+            int state = g.getKey().state();
             int preSize = pre.equals(INPUTS) ? config.inputCount() : 1;
             int[] pres = g.getValue().keySet().stream().mapToInt(Integer::intValue).toArray();
             int[] ws = g.getValue().values().stream().mapToInt(Integer::intValue).toArray();

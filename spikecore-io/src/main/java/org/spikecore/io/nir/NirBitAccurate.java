@@ -96,11 +96,17 @@ public final class NirBitAccurate {
             }
             synOps = engine.counters().synOps();
         }
+        NpyArray output = NpyArray.float32(reference.shape(), y);
+        return new Result(output, agreement(output, reference), synOps, units);
+    }
+
+    /** The fraction of entries of two arrays of the same size that are equal. */
+    public static double agreement(NpyArray a, NpyArray b) {
         long same = 0;
-        for (int k = 0; k < y.length; k++) {
-            same += y[k] == reference.values()[k] ? 1 : 0;
+        for (int k = 0; k < a.values().length; k++) {
+            same += a.values()[k] == b.values()[k] ? 1 : 0;
         }
-        return new Result(NpyArray.float32(reference.shape(), y), (double) same / y.length, synOps, units);
+        return (double) same / a.values().length;
     }
 
     /**
