@@ -6,7 +6,7 @@ import org.spikecore.fixed.CounterRng;
 import org.spikecore.learn.Plasticity;
 import org.spikecore.learn.PlasticityState;
 import org.spikecore.learn.SpikeClock;
-import org.spikecore.learn.SynapseLearner;
+import org.spikecore.learn.ProjectionLearner;
 import org.spikecore.learn.TraceSpec;
 import org.spikecore.model.Network;
 import org.spikecore.model.Projection;
@@ -14,8 +14,9 @@ import org.spikecore.model.Projection;
 /**
  * The rules of projections whose plasticity is {@link Plasticity.Rule}, run after a tick's spikes
  * have been delivered: per core slice of such a projection one {@link PlasticityState} (pre: the
- * projection's source, post: the slice's neurons) and one {@link SynapseLearner} over the slice's
- * synapse memory. A tick: traces decay to it, its pre and post spikes are marked, the rule runs at
+ * projection's source, post: the slice's neurons) and one {@link ProjectionLearner} over the slice's
+ * synapse memory (the row-wise fast path where the rule has one and the simulation is vectorized,
+ * else the per-synapse reference; the same bits). A tick: traces decay to it, its pre and post spikes are marked, the rule runs at
  * every pre spike and every post spike on the pre-reset post states, then the spikes enter the
  * traces and clocks. Random draws are keyed by a seed mixed from the run's seed, the projection and
  * the slice, so the weights do not depend on the thread count.
@@ -26,12 +27,12 @@ final class RuleLearning {
     static final long SEED_STREAM = 0x52554C45L;
 
     private record Binding(SliceState slice, int preNode, Projection projection, PlasticityState state,
-            SynapseLearner learner) {
+            ProjectionLearner learner) {
     }
 
     private final List<Binding> bindings = new ArrayList<>();
 
-    RuleLearning(Network network, List<SliceState> slices, long seed) {
+    RuleLearning(Network network, List<SliceState> slices, long seed, boolean fast) {
         for (SliceState s : slices) {
             for (Incoming inc : s.incoming) {
                 Projection p = network.projections().get(inc.projection());
@@ -51,7 +52,7 @@ final class RuleLearning {
                             + " of a " + s.model.states + "-state neuron");
                 }
                 bindings.add(new Binding(s, inc.preNode(), p, state,
-                        new SynapseLearner(r.rule(), state, inc.memory(), r.gate(), r.gateState())));
+                        ProjectionLearner.of(r.rule(), state, inc.memory(), r.gate(), r.gateState(), fast)));
             }
         }
     }
@@ -83,6 +84,9 @@ final class RuleLearning {
             }
             for (int j = 0; j < s.spikeCount; j++) {
                 state.markPostSpike(s.spikes[j] - s.start);
+            }
+            if (preCount > 0 || s.spikeCount > 0) {
+                b.learner().prepare();
             }
             for (int j = 0; j < preCount; j++) {
                 b.learner().onPreSpike(pre[j]);

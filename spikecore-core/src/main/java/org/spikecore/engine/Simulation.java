@@ -78,8 +78,9 @@ public final class Simulation implements AutoCloseable {
 
     /**
      * A simulation of {@code network} with the master {@code seed} on {@code threads} threads.
-     * {@code vectorized} selects the Vector API neuron update where a model allows it (it is
-     * bit-identical to the scalar reference).
+     * {@code vectorized} selects the fast paths, each bit-identical to its scalar reference: the
+     * Vector API neuron update where a model allows it, and the row-wise learner of the built-in
+     * rules that have one ({@code RowLearner}).
      */
     public Simulation(Network network, long seed, int threads, boolean vectorized) {
         if (threads < 1) {
@@ -139,7 +140,7 @@ public final class Simulation implements AutoCloseable {
         nsatLearning = nsatPlastic ? new NsatLearning(network, slices, lists, seed) : null;
         boolean rulePlastic = network.projections().stream()
                 .anyMatch(p -> p.plasticity() instanceof org.spikecore.learn.Plasticity.Rule);
-        ruleLearning = rulePlastic ? new RuleLearning(network, slices, seed) : null;
+        ruleLearning = rulePlastic ? new RuleLearning(network, slices, seed, vectorized) : null;
         learns = nsatPlastic || rulePlastic;
         if (nsatStream != null) {
             for (SliceState s : slices) {

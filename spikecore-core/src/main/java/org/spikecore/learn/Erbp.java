@@ -41,7 +41,12 @@ public record Erbp(int gateState, int low, int high, int shift, Rounding roundin
             return 0;
         }
         long bits = rounding == Rounding.STOCHASTIC ? s.randomBits(PlasticityState.ROUNDING_STREAM, pre, post) : 0;
-        return (int) rounding.shiftRight(s.modulatorNow(post), shift, bits);
+        return change(s.modulatorNow(post), bits);
+    }
+
+    /** The change for modulator {@code m} and rounding draw {@code bits}. */
+    int change(int m, long bits) {
+        return (int) rounding.shiftRight(m, shift, bits);
     }
 
     @Override

@@ -77,6 +77,11 @@ public record PairStdp(boolean multiplicative, int preTrace, int postTrace, int 
             return 0;
         }
         long bits = rounding == Rounding.STOCHASTIC ? s.randomBits(stream, pre, post) : 0;
+        return rounded(magnitude, bits);
+    }
+
+    /** A non-zero magnitude scaled by 2^−shift with rounding draw {@code bits}. */
+    int rounded(long magnitude, long bits) {
         return (int) rounding.shiftRight(magnitude, shift, bits);
     }
 }

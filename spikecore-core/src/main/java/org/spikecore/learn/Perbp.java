@@ -24,7 +24,11 @@ public record Perbp(Erbp erbp, double probability) implements LearningRule {
 
     /** Whether synapse (pre, post) transmits the pre spike of {@code tick}. */
     public boolean transmits(long seed, int tick, int pre, int post) {
-        long bits = CounterRng.bits(seed, PlasticityState.SYNAPSE_STREAM, tick, ((long) pre << 32) | (post & 0xFFFF_FFFFL));
+        return transmitted(CounterRng.bits(seed, PlasticityState.SYNAPSE_STREAM, tick, PlasticityState.synapseKey(pre, post)));
+    }
+
+    /** Whether a synapse whose transmission draw is {@code bits} transmits. */
+    boolean transmitted(long bits) {
         return CounterRng.toUnitDouble(bits) < probability;
     }
 

@@ -188,6 +188,20 @@ public final class PlasticityState {
 
     /** 64 random bits for synapse (pre, post) at this tick on {@code stream}. */
     public long randomBits(long stream, int pre, int post) {
-        return CounterRng.bits(seed, stream, tick, ((long) pre << 32) | (post & 0xFFFF_FFFFL));
+        return CounterRng.bits(seed, stream, tick, synapseKey(pre, post));
+    }
+
+    /**
+     * The key prefix of this tick's draws on {@code stream}, hashed once for a loop over synapses:
+     * {@code CounterRng.bitsFromPrefix(randomPrefix(stream), synapseKey(pre, post))} equals
+     * {@link #randomBits}.
+     */
+    public long randomPrefix(long stream) {
+        return CounterRng.keyPrefix(seed, stream, tick);
+    }
+
+    /** The index word of synapse (pre, post) in the draws' keys. */
+    public static long synapseKey(int pre, int post) {
+        return ((long) pre << 32) | (post & 0xFFFF_FFFFL);
     }
 }

@@ -3,7 +3,8 @@ package org.spikecore.learn;
 import org.spikecore.memory.SynapseMemory;
 
 /**
- * Applies one {@link LearningRule} to one projection: the engine's entry point. At a pre spike
+ * Applies one {@link LearningRule} to one projection, one rule call per synapse: the reference
+ * {@link ProjectionLearner}, which {@link RowLearner} matches bit for bit. At a pre spike
  * it reads the pre's row ({@code SynapseMemory.forward}), at a post spike the post's column
  * ({@code backward}), asks the rule for each synapse whose post neuron's {@link LearningGate} is
  * open, and writes every non-zero change with {@code SynapseMemory.update} (which saturates into
@@ -14,7 +15,7 @@ import org.spikecore.memory.SynapseMemory;
  * reaches 0 stops learning (a stored zero is not delivered, so it is not seen). Rules that must
  * grow synapses from 0 (stochastic binary STDP) need a memory access over all stored pairs.
  */
-public final class SynapseLearner {
+public final class SynapseLearner implements ProjectionLearner {
 
     private final LearningRule rule;
     private final PlasticityState state;
@@ -35,6 +36,16 @@ public final class SynapseLearner {
      */
     public SynapseLearner(LearningRule rule, PlasticityState state, SynapseMemory memory, LearningGate gate,
             int gateState) {
+        check(rule, state, memory, gate);
+        this.rule = rule;
+        this.state = state;
+        this.memory = memory;
+        this.gate = gate;
+        this.gateState = gateState;
+    }
+
+    /** The checks of a learner's parts, shared with {@link RowLearner}. */
+    static void check(LearningRule rule, PlasticityState state, SynapseMemory memory, LearningGate gate) {
         if (rule == null || state == null || memory == null || gate == null) {
             throw new IllegalArgumentException("a learner needs a rule, a state, a memory and a gate");
         }
@@ -46,11 +57,6 @@ public final class SynapseLearner {
         if (rule instanceof TextRule(CompiledRule compiled)) {
             requireSymbols(compiled, state);
         }
-        this.rule = rule;
-        this.state = state;
-        this.memory = memory;
-        this.gate = gate;
-        this.gateState = gateState;
     }
 
     private static void requireSymbols(CompiledRule compiled, PlasticityState state) {
@@ -68,7 +74,12 @@ public final class SynapseLearner {
         }
     }
 
-    /** Learning at a spike of pre neuron {@code pre} this tick; returns how many weights changed. */
+    /** Nothing to prepare: the reference evaluates everything at each synapse. */
+    @Override
+    public void prepare() {
+    }
+
+    @Override
     public int onPreSpike(int pre) {
         count = 0;
         memory.forward(pre, (p, post, w) -> collect(post, w));
@@ -87,7 +98,7 @@ public final class SynapseLearner {
         return changed;
     }
 
-    /** Learning at a spike of post neuron {@code post} this tick; returns how many weights changed. */
+    @Override
     public int onPostSpike(int post) {
         if (!gate.open(state.postState(gateState, post), state.tick())) {
             return 0;
@@ -109,7 +120,7 @@ public final class SynapseLearner {
         return changed;
     }
 
-    /** Weight changes written so far. */
+    @Override
     public long updates() {
         return updates;
     }

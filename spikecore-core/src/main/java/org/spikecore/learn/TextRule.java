@@ -36,6 +36,12 @@ public record TextRule(CompiledRule rule) implements LearningRule {
     /** The inputs the rule sees for synapse (pre, post), indexed by {@link RuleSymbol#ordinal()}. */
     public static int[] inputs(PlasticityState s, int pre, int post, int w, int x0, int y0) {
         int[] in = new int[RuleSymbol.values().length];
+        fill(in, s, pre, post, w, x0, y0, s.modulatorNow(post));
+        return in;
+    }
+
+    /** Writes the inputs of {@link #inputs} into {@code in}, with the post's modulator {@code m} given. */
+    static void fill(int[] in, PlasticityState s, int pre, int post, int w, int x0, int y0, int m) {
         in[RuleSymbol.X0.ordinal()] = x0;
         in[RuleSymbol.Y0.ordinal()] = y0;
         Traces xt = s.preTraces();
@@ -47,10 +53,9 @@ public record TextRule(CompiledRule rule) implements LearningRule {
         for (int k = 0; k < s.postStateCount(); k++) {
             in[RuleSymbol.V0.ordinal() + k] = s.postState(k, post);
         }
-        in[RuleSymbol.M.ordinal()] = s.modulatorNow(post);
+        in[RuleSymbol.M.ordinal()] = m;
         in[RuleSymbol.R.ordinal()] = s.reward();
         in[RuleSymbol.W.ordinal()] = w;
-        return in;
     }
 
     private int evaluate(PlasticityState s, int pre, int post, int w, int x0, int y0) {

@@ -127,6 +127,38 @@ public final class DenseMemory implements SynapseMemory {
     }
 
     @Override
+    public int forwardRow(int i, int[] posts, int[] row) {
+        counter.read(WEIGHTS, rowWords);
+        int base = i * post;
+        int n = 0;
+        for (int j = 0; j < post; j++) {
+            int w = weights[base + j];
+            if (w != 0) {
+                posts[n] = j;
+                row[n++] = w;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void updateRow(int i, int[] posts, int[] deltas, int n) {
+        counter.read(WEIGHTS, n);
+        counter.write(WEIGHTS, n);
+        int base = i * post;
+        int change = 0;
+        for (int k = 0; k < n; k++) {
+            int idx = base + posts[k];
+            int old = weights[idx];
+            int now = format.saturate((long) old + deltas[k]);
+            weights[idx] = (short) now;
+            change += (now != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
+        }
+        nonZero += change;
+        rowNonZero[i] += change;
+    }
+
+    @Override
     public int weight(int i, int j) {
         counter.read(WEIGHTS, 1);
         return weights[i * post + j];

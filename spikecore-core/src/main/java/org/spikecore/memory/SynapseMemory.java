@@ -46,6 +46,33 @@ public interface SynapseMemory {
         return n[0];
     }
 
+    /**
+     * Forward access that copies the non-zero synapses of {@code pre} into {@code posts[0 .. n)}
+     * and {@code weights[0 .. n)} (each at least {@link #postCount()} long) in increasing post
+     * order and returns n. Same visits and counts as {@link #forward}; encodings override it with a
+     * tight loop.
+     */
+    default int forwardRow(int pre, int[] posts, int[] weights) {
+        int[] n = {0};
+        forward(pre, (p, post, w) -> {
+            posts[n[0]] = post;
+            weights[n[0]] = w;
+            n[0]++;
+        });
+        return n[0];
+    }
+
+    /**
+     * The updates {@code (pre, posts[k], deltas[k])} for {@code k < n}, in that order, each exactly
+     * as {@link #update} (saturating, counted as one read-modify-write each); encodings override it
+     * to count the n accesses at once.
+     */
+    default void updateRow(int pre, int[] posts, int[] deltas, int n) {
+        for (int k = 0; k < n; k++) {
+            update(pre, posts[k], deltas[k]);
+        }
+    }
+
     /** The raw weight of (pre, post), 0 when not stored. Counted as a random read. */
     int weight(int pre, int post);
 

@@ -6,8 +6,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.spikecore.fixed.Format;
 import org.spikecore.fixed.Rounding;
+import org.spikecore.learn.Erbp;
+import org.spikecore.learn.LearningGate;
+import org.spikecore.learn.Modulator;
 import org.spikecore.learn.PairStdp;
+import org.spikecore.learn.Perbp;
 import org.spikecore.learn.Plasticity;
+import org.spikecore.learn.SymbolRanges;
+import org.spikecore.learn.TextRule;
 import org.spikecore.learn.TraceSpec;
 import org.spikecore.model.ArraySource;
 import org.spikecore.model.BernoulliSource;
@@ -79,5 +85,71 @@ class EngineLearningTest {
         }
         assertThat(weights[1]).isEqualTo(weights[0]);
         assertThat(weights[0]).isNotEqualTo(w); // it learned
+    }
+
+    /** The rules with a row-wise fast path, each on a two-state network: the vectorized run must equal the scalar one. */
+    @Test
+    void theRowWiseLearnerGivesTheReferenceBitsAtOneAndTwoThreads() {
+        Erbp erbp = new Erbp(0, -150, 250, 5, Rounding.STOCHASTIC);
+        List<Plasticity> rules = List.of(
+                new Plasticity.Rule(erbp, List.of(), List.of(), Modulator.state(1), new LearningGate(-150, 250, 40, 4), 0),
+                new Plasticity.Rule(new Perbp(erbp, 0.6), List.of(), List.of(), Modulator.state(1),
+                        new LearningGate(-150, 250, 40, 4), 0),
+                Plasticity.Rule.of(PairStdp.multiplicative(9, 5, 6, 1, 120, Rounding.STOCHASTIC), List.of(TRACE), List.of(TRACE)),
+                new Plasticity.Rule(TextRule.of("dw = 2^-3 * x1 * y0 - 2^-4 * y1 * x0 + 2^-8 * m", SymbolRanges.nsat(),
+                        Rounding.STOCHASTIC), List.of(TRACE), List.of(TRACE), Modulator.state(1), LearningGate.OPEN, 0));
+        for (Plasticity rule : rules) {
+            Network net = twoStateNetwork(rule);
+            Run reference = run(net, 1, false);
+            assertThat(reference.weights()).as("%s learns", rule).isNotEqualTo(run(twoStateNetwork(new Plasticity.None()), 1, false).weights());
+            for (int threads = 1; threads <= 2; threads++) {
+                Run fast = run(net, threads, true);
+                assertThat(fast.weights()).as("%s weights, %d threads", rule, threads).isEqualTo(reference.weights());
+                assertThat(fast.spikes()).as("%s spikes, %d threads", rule, threads).isEqualTo(reference.spikes());
+                assertThat(fast.counters()).as("%s counters, %d threads", rule, threads).isEqualTo(reference.counters());
+            }
+        }
+    }
+
+    private record Run(int[] weights, List<Integer> spikes, RunCounters counters) {
+    }
+
+    private static final int PRE = 50;
+    private static final int POST = 40;
+
+    /** Bernoulli inputs into 40 two-state neurons on several cores (v, and a signed modulator state fed by a second source). */
+    private static Network twoStateNetwork(Plasticity plasticity) {
+        NeuronModel neuron = new NeuronModel("lif2", List.of(StateSpec.of("v", Format.INT16).withLeak(4)
+                .withReset(Reset.toValue(0)), StateSpec.of("e", Format.INT16).withLeak(2)), List.of(), Threshold.fixed(300), 2);
+        int[] w = new int[PRE * POST];
+        int[] m = new int[PRE * POST];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (int) (org.spikecore.fixed.CounterRng.bits(7, 1, 0, i) >>> 58); // 0..63
+            m[i] = (int) (org.spikecore.fixed.CounterRng.bits(7, 2, 0, i) >>> 57) - 64; // -64..63
+        }
+        return new Network(List.of(new BernoulliSource("in", PRE, 0.2), new BernoulliSource("err", PRE, 0.1),
+                new Population("out", POST, neuron)),
+                List.of(Projection.of("w", "in", "out", new DenseConnectivity(PRE, POST, w), Format.INT8, 0).withPlasticity(plasticity),
+                        Projection.of("m", "err", "out", new DenseConnectivity(PRE, POST, m), Format.INT8, 1)),
+                20);
+    }
+
+    private static Run run(Network net, int threads, boolean vectorized) {
+        try (Simulation sim = new Simulation(net, 5, threads, vectorized)) {
+            assertThat(sim.coreCount()).isGreaterThan(1);
+            SpikeRecorder out = sim.recordSpikes("out");
+            sim.run(300);
+            int[] weights = new int[PRE * POST];
+            for (int i = 0; i < PRE; i++) {
+                for (int j = 0; j < POST; j++) {
+                    weights[i * POST + j] = sim.weight("w", i, j);
+                }
+            }
+            List<Integer> spikes = new java.util.ArrayList<>();
+            for (int k = 0; k < out.size(); k++) {
+                spikes.add(out.ticks()[k] * POST + out.neurons()[k]);
+            }
+            return new Run(weights, spikes, sim.counters());
+        }
     }
 }
