@@ -10,9 +10,10 @@ import org.spikecore.memory.SynapseVisitor;
  * {@link TextRule}: the same weights, update counts and memory access counts as
  * {@link SynapseLearner}. {@link #prepare} evaluates once per tick and post neuron what does not
  * depend on the synapse (the gate, eRBP's boxcar and modulator, whether a pair-STDP post can change
- * at all, a text rule's modulator) and hashes the prefixes of the tick's random keys; a pre spike
- * then reads its row at once ({@link SynapseMemory#forwardRow}), runs the rule's own loop over the
- * row and writes the changes with one {@link SynapseMemory#updateRow}.
+ * at all, a text rule's modulator), lists the posts whose synapses can change and hashes the
+ * prefixes of the tick's random keys; a pre spike then reads its row for the listed posts only
+ * ({@link SynapseMemory#forwardSelected}), runs the rule's own loop over them and writes the
+ * changes with one {@link SynapseMemory#updateRow}.
  *
  * <p>Rule evaluations that give 0 whatever the draw are skipped: a closed gate or boxcar, a zero
  * eRBP modulator, a pair-STDP synapse whose two terms are 0, eRBP at a post spike. The memory is
@@ -38,8 +39,9 @@ public final class RowLearner implements ProjectionLearner {
     private final SynapseMemory memory;
     private final LearningGate gate;
     private final int gateState;
-    /** Per post, this tick: whether a rule evaluation on its synapses can give a change. */
-    private final boolean[] active;
+    /** The posts, in increasing order, whose synapses a rule evaluation can change this tick. */
+    private final int[] active;
+    private int activeCount;
     /** Per post, this tick: its modulator (eRBP, text rules). */
     private final int[] modulator;
     private final int[] others;
@@ -75,7 +77,7 @@ public final class RowLearner implements ProjectionLearner {
         this.gate = gate;
         this.gateState = gateState;
         int posts = memory.postCount();
-        this.active = new boolean[posts];
+        this.active = new int[posts];
         this.modulator = new int[posts];
         int longest = Math.max(posts, memory.preCount());
         this.others = new int[longest];
@@ -90,27 +92,31 @@ public final class RowLearner implements ProjectionLearner {
         roundingPrefix = state.randomPrefix(PlasticityState.ROUNDING_STREAM);
         depressionPrefix = state.randomPrefix(PlasticityState.ROUNDING_STREAM + 1);
         transmitPrefix = state.randomPrefix(PlasticityState.SYNAPSE_STREAM);
-        for (int post = 0; post < active.length; post++) {
+        activeCount = 0;
+        for (int post = 0; post < modulator.length; post++) {
             boolean open = gate.open(state.postState(gateState, post), tick);
-            switch (kind) {
+            boolean canChange = switch (kind) {
                 case ERBP, PERBP -> {
                     int m = open && erbp.derivativeOn(state, post) ? state.modulatorNow(post) : 0;
                     modulator[post] = m;
-                    active[post] = m != 0; // Erbp.change(0, bits) is 0 for every draw
+                    yield m != 0; // Erbp.change(0, bits) is 0 for every draw
                 }
-                case PAIR_STDP -> active[post] = open
-                        && (state.postSpiked(post) || state.postTraces().value(stdp.postTrace(), post) != 0);
+                case PAIR_STDP -> open && (state.postSpiked(post) || state.postTraces().value(stdp.postTrace(), post) != 0);
                 case TEXT -> {
-                    active[post] = open;
                     modulator[post] = open ? state.modulatorNow(post) : 0;
+                    yield open;
                 }
+            };
+            if (canChange) {
+                active[activeCount++] = post;
             }
         }
     }
 
     @Override
     public int onPreSpike(int pre) {
-        int n = memory.forwardRow(pre, others, weights);
+        int n = activeCount;
+        memory.forwardSelected(pre, active, n, weights);
         int c = switch (kind) {
             case ERBP, PERBP -> erbpRow(pre, n);
             case PAIR_STDP -> pairRow(pre, n);
@@ -128,9 +134,9 @@ public final class RowLearner implements ProjectionLearner {
         boolean transmission = kind == Kind.PERBP;
         int c = 0;
         for (int j = 0; j < n; j++) {
-            int post = others[j];
-            if (!active[post]) {
-                continue;
+            int post = active[j];
+            if (weights[j] == 0) {
+                continue; // not a synapse the reference visits
             }
             long key = preKey | post;
             if (transmission && !perbp.transmitted(CounterRng.bitsFromPrefix(transmitPrefix, key))) {
@@ -151,9 +157,9 @@ public final class RowLearner implements ProjectionLearner {
         Traces y = state.postTraces();
         int c = 0;
         for (int j = 0; j < n; j++) {
-            int post = others[j];
-            if (!active[post]) {
-                continue;
+            int post = active[j];
+            if (weights[j] == 0) {
+                continue; // not a synapse the reference visits
             }
             int w = weights[j];
             long value = -stdp.depression(y.value(stdp.postTrace(), post), w);
@@ -176,9 +182,9 @@ public final class RowLearner implements ProjectionLearner {
         long preKey = PlasticityState.synapseKey(pre, 0);
         int c = 0;
         for (int j = 0; j < n; j++) {
-            int post = others[j];
-            if (!active[post]) {
-                continue;
+            int post = active[j];
+            if (weights[j] == 0) {
+                continue; // not a synapse the reference visits
             }
             TextRule.fill(inputs, state, pre, post, weights[j], 1, state.postSpiked(post) ? 1 : 0, modulator[post]);
             int dw = text.dw(inputs, stochastic ? CounterRng.bitsFromPrefix(roundingPrefix, preKey | post) : 0);

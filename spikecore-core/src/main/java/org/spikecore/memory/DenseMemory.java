@@ -127,18 +127,12 @@ public final class DenseMemory implements SynapseMemory {
     }
 
     @Override
-    public int forwardRow(int i, int[] posts, int[] row) {
+    public void forwardSelected(int i, int[] posts, int n, int[] row) {
         counter.read(WEIGHTS, rowWords);
         int base = i * post;
-        int n = 0;
-        for (int j = 0; j < post; j++) {
-            int w = weights[base + j];
-            if (w != 0) {
-                posts[n] = j;
-                row[n++] = w;
-            }
+        for (int k = 0; k < n; k++) {
+            row[k] = weights[base + posts[k]];
         }
-        return n;
     }
 
     @Override

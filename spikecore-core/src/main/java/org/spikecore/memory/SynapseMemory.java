@@ -47,19 +47,22 @@ public interface SynapseMemory {
     }
 
     /**
-     * Forward access that copies the non-zero synapses of {@code pre} into {@code posts[0 .. n)}
-     * and {@code weights[0 .. n)} (each at least {@link #postCount()} long) in increasing post
-     * order and returns n. Same visits and counts as {@link #forward}; encodings override it with a
-     * tight loop.
+     * Forward access of {@code pre} (the same counts as {@link #forward}) that reports only the
+     * listed posts: {@code weights[k]} becomes the weight of {@code (pre, posts[k])} when it is
+     * stored and non-zero, else 0, for {@code k < n}; {@code posts} is strictly increasing.
+     * Encodings override it to look the n posts up instead of walking the row.
      */
-    default int forwardRow(int pre, int[] posts, int[] weights) {
-        int[] n = {0};
+    default void forwardSelected(int pre, int[] posts, int n, int[] weights) {
+        java.util.Arrays.fill(weights, 0, n, 0);
+        int[] k = {0};
         forward(pre, (p, post, w) -> {
-            posts[n[0]] = post;
-            weights[n[0]] = w;
-            n[0]++;
+            while (k[0] < n && posts[k[0]] < post) {
+                k[0]++;
+            }
+            if (k[0] < n && posts[k[0]] == post) {
+                weights[k[0]] = w;
+            }
         });
-        return n[0];
     }
 
     /**
