@@ -1,5 +1,8 @@
 package org.spikecore.fixed;
 
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+
 /**
  * A counter-based random generator: the random word for a key {@code (seed, stream, step,
  * index)} is a pure function of that key, so any thread can draw any number in any order and
@@ -46,6 +49,14 @@ public final class CounterRng {
     /** The bits for {@code index} under a prefix from {@link #keyPrefix}; equals {@link #bits}. */
     public static long bitsFromPrefix(long prefix, long index) {
         return mix64(prefix + index * GOLDEN + 0x85157AF5L);
+    }
+
+    /** {@link #bitsFromPrefix} for each lane of {@code index}: the same bits, several at once. */
+    public static LongVector bitsFromPrefix(long prefix, LongVector index) {
+        LongVector z = index.mul(GOLDEN).add(prefix + 0x85157AF5L);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
+        return z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
     }
 
     /** A double uniform in [0, 1) from the top 53 bits of a random word. */

@@ -42,6 +42,11 @@ public final class RowLearner implements ProjectionLearner {
     /** The posts, in increasing order, whose synapses a rule evaluation can change this tick. */
     private final int[] active;
     private int activeCount;
+    /** eRBP with stochastic rounding: the active posts and their modulators as 64-bit lanes for {@link ErbpRowVector}. */
+    private final boolean vectorErbp;
+    private final long[] activeLanes;
+    private final long[] modulatorLanes;
+    private final long[] laneChanges;
     /** Per post, this tick: its modulator (eRBP, text rules). */
     private final int[] modulator;
     private final int[] others;
@@ -78,6 +83,10 @@ public final class RowLearner implements ProjectionLearner {
         this.gateState = gateState;
         int posts = memory.postCount();
         this.active = new int[posts];
+        this.vectorErbp = kind == Kind.ERBP && stochastic;
+        this.activeLanes = new long[vectorErbp ? posts : 0];
+        this.modulatorLanes = new long[vectorErbp ? posts : 0];
+        this.laneChanges = new long[vectorErbp ? posts : 0];
         this.modulator = new int[posts];
         int longest = Math.max(posts, memory.preCount());
         this.others = new int[longest];
@@ -108,6 +117,10 @@ public final class RowLearner implements ProjectionLearner {
                 }
             };
             if (canChange) {
+                if (vectorErbp) {
+                    activeLanes[activeCount] = post;
+                    modulatorLanes[activeCount] = modulator[post];
+                }
                 active[activeCount++] = post;
             }
         }
@@ -131,6 +144,18 @@ public final class RowLearner implements ProjectionLearner {
 
     private int erbpRow(int pre, int n) {
         long preKey = PlasticityState.synapseKey(pre, 0);
+        if (vectorErbp) {
+            ErbpRowVector.changes(erbp, roundingPrefix, preKey, activeLanes, modulatorLanes, n, laneChanges);
+            int c = 0;
+            for (int j = 0; j < n; j++) {
+                int dw = (int) laneChanges[j];
+                if (weights[j] != 0 && dw != 0) {
+                    changed[c] = active[j];
+                    deltas[c++] = dw;
+                }
+            }
+            return c;
+        }
         boolean transmission = kind == Kind.PERBP;
         int c = 0;
         for (int j = 0; j < n; j++) {

@@ -114,4 +114,21 @@ class CounterRngTest {
         assertThat(ss / n).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.015));
         assertThatThrownBy(() -> CounterRng.belowBound(1, 0)).hasMessageContaining("positive");
     }
+
+    @Test
+    void vectorDrawsAreTheScalarBits() {
+        jdk.incubator.vector.VectorSpecies<Long> species = jdk.incubator.vector.LongVector.SPECIES_PREFERRED;
+        long prefix = CounterRng.keyPrefix(42, 7, 1234);
+        long[] index = new long[species.length()];
+        long[] bits = new long[species.length()];
+        for (int round = 0; round < 50; round++) {
+            for (int k = 0; k < index.length; k++) {
+                index[k] = CounterRng.bits(1, 2, round, k); // any 64-bit index, both signs
+            }
+            CounterRng.bitsFromPrefix(prefix, jdk.incubator.vector.LongVector.fromArray(species, index, 0)).intoArray(bits, 0);
+            for (int k = 0; k < index.length; k++) {
+                assertThat(bits[k]).isEqualTo(CounterRng.bitsFromPrefix(prefix, index[k]));
+            }
+        }
+    }
 }
