@@ -20,8 +20,11 @@
  * weights bit for bit (golden cases in {@code src/test/resources/nsat}).</li>
  * <li><b>Gating</b>: {@link org.spikecore.learn.LearningGate}, a window on a state unit and a
  * periodic burn-in.</li>
- * <li>{@link org.spikecore.learn.SynapseLearner} applies a rule to a projection at pre and post
- * spikes. Determinism: every random draw is keyed by (seed, stream, tick, synapse), so results do
+ * <li>{@link org.spikecore.learn.ProjectionLearner} applies a rule to a projection at pre and post
+ * spikes: {@link org.spikecore.learn.SynapseLearner} is the reference (one rule call per synapse),
+ * {@link org.spikecore.learn.RowLearner} the fast path of eRBP, peRBP, pair STDP and text rules
+ * (per-tick hoisting, row-wise loops, Vector API draws for eRBP), the same weights and access
+ * counts bit for bit. Determinism: every random draw is keyed by (seed, stream, tick, synapse), so results do
  * not depend on thread count or visiting order.</li>
  * </ul>
  */
