@@ -10,9 +10,10 @@ import org.spikecore.memory.SynapseMemory;
  * the weight format and counts the read-modify-write). The synapses of an access are collected
  * before the first write, so an update never disturbs the walk.
  *
- * <p>The accesses visit what {@code SynapseMemory} visits, its non-zero synapses: a weight that
- * reaches 0 stops learning (a stored zero is not delivered, so it is not seen). Rules that must
- * grow synapses from 0 (stochastic binary STDP) need a memory access over all stored pairs.
+ * <p>The accesses visit what {@code SynapseMemory} delivers, its non-zero synapses, so under most
+ * rules a weight that reaches 0 stops learning; a rule that {@linkplain LearningRule#learnsFromZero
+ * grows synapses from 0} (stochastic binary STDP) walks every stored synapse instead
+ * ({@code forwardStored}, {@code backwardStored}, counted as the same accesses).
  */
 public final class SynapseLearner {
 
@@ -21,6 +22,7 @@ public final class SynapseLearner {
     private final SynapseMemory memory;
     private final LearningGate gate;
     private final int gateState;
+    private final boolean visitsZeros;
     private int[] others = new int[16];
     private int[] weights = new int[16];
     private int count;
@@ -51,6 +53,7 @@ public final class SynapseLearner {
         this.memory = memory;
         this.gate = gate;
         this.gateState = gateState;
+        this.visitsZeros = rule.learnsFromZero();
     }
 
     private static void requireSymbols(CompiledRule compiled, PlasticityState state) {
@@ -71,7 +74,11 @@ public final class SynapseLearner {
     /** Learning at a spike of pre neuron {@code pre} this tick; returns how many weights changed. */
     public int onPreSpike(int pre) {
         count = 0;
-        memory.forward(pre, (p, post, w) -> collect(post, w));
+        if (visitsZeros) {
+            memory.forwardStored(pre, (p, post, w) -> collect(post, w));
+        } else {
+            memory.forward(pre, (p, post, w) -> collect(post, w));
+        }
         int changed = 0;
         for (int j = 0; j < count; j++) {
             int post = others[j];
@@ -93,7 +100,11 @@ public final class SynapseLearner {
             return 0;
         }
         count = 0;
-        memory.backward(post, (pre, q, w) -> collect(pre, w));
+        if (visitsZeros) {
+            memory.backwardStored(post, (pre, q, w) -> collect(pre, w));
+        } else {
+            memory.backward(post, (pre, q, w) -> collect(pre, w));
+        }
         int changed = 0;
         for (int j = 0; j < count; j++) {
             int pre = others[j];

@@ -21,7 +21,8 @@
  * <li><b>Gating</b>: {@link org.spikecore.learn.LearningGate}, a window on a state unit and a
  * periodic burn-in.</li>
  * <li>{@link org.spikecore.learn.SynapseLearner} applies a rule to a projection at pre and post
- * spikes. Determinism: every random draw is keyed by (seed, stream, tick, synapse), so results do
+ * spikes, over the non-zero synapses, or over every stored synapse for a rule that
+ * {@linkplain org.spikecore.learn.LearningRule#learnsFromZero learns from 0} (binary synapses). Determinism: every random draw is keyed by (seed, stream, tick, synapse), so results do
  * not depend on thread count or visiting order.</li>
  * </ul>
  */
