@@ -22,7 +22,6 @@ public final class SynapseLearner {
     private final SynapseMemory memory;
     private final LearningGate gate;
     private final int gateState;
-    private final boolean visitsZeros;
     private int[] others = new int[16];
     private int[] weights = new int[16];
     private int count;
@@ -53,7 +52,6 @@ public final class SynapseLearner {
         this.memory = memory;
         this.gate = gate;
         this.gateState = gateState;
-        this.visitsZeros = rule.learnsFromZero();
     }
 
     private static void requireSymbols(CompiledRule compiled, PlasticityState state) {
@@ -74,7 +72,7 @@ public final class SynapseLearner {
     /** Learning at a spike of pre neuron {@code pre} this tick; returns how many weights changed. */
     public int onPreSpike(int pre) {
         count = 0;
-        if (visitsZeros) {
+        if (rule.learnsFromZero()) {
             memory.forwardStored(pre, (p, post, w) -> collect(post, w));
         } else {
             memory.forward(pre, (p, post, w) -> collect(post, w));
@@ -100,7 +98,7 @@ public final class SynapseLearner {
             return 0;
         }
         count = 0;
-        if (visitsZeros) {
+        if (rule.learnsFromZero()) {
             memory.backwardStored(post, (pre, q, w) -> collect(pre, w));
         } else {
             memory.backward(post, (pre, q, w) -> collect(pre, w));
