@@ -21,6 +21,19 @@ class DiehlCookCommandTest {
         assertThat(m.find()).as(o.out()).isTrue();
         // 25 neurons after 300 digits: well above chance (10 %)
         assertThat(Double.parseDouble(m.group(1))).isGreaterThan(40);
+        // then 1-bit weights by stochastic binary STDP: above chance too
+        assertThat(m.find()).as(o.out()).isTrue();
+        assertThat(o.out()).contains("1-bit weights by stochastic binary STDP");
+        assertThat(Double.parseDouble(m.group(1))).isGreaterThan(20);
+    }
+
+    @Test
+    void aWeightWidthOtherThanOneOrEightExitsTwoAndWritesNothing() {
+        Path out = dir.resolve("out");
+        CommandLineTest.Outcome o = CommandLineTest.run("run", "diehl-cook", "--weight-bits", "4", "--out", out.toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("--weight-bits must be 1").contains("got 4");
+        assertThat(out).doesNotExist();
     }
 
     @Test

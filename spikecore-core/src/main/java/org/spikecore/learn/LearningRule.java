@@ -16,4 +16,14 @@ public sealed interface LearningRule
 
     /** The change of w at a post-synaptic spike of this tick (the pre did not spike this tick). */
     int onPost(PlasticityState s, int pre, int post, int w);
+
+    /**
+     * Whether the rule is asked about synapses of weight 0 too ({@code SynapseMemory.forwardStored}
+     * and {@code backwardStored}): a rule that can grow a synapse from 0 must see it. Rules that
+     * only scale or shift a live weight are asked about the non-zero synapses alone, which is the
+     * cheaper walk of a sparse row.
+     */
+    default boolean learnsFromZero() {
+        return false;
+    }
 }

@@ -11,9 +11,10 @@ import org.spikecore.memory.SynapseMemory;
  * the weight format and counts the read-modify-write). The synapses of an access are collected
  * before the first write, so an update never disturbs the walk.
  *
- * <p>The accesses visit what {@code SynapseMemory} visits, its non-zero synapses: a weight that
- * reaches 0 stops learning (a stored zero is not delivered, so it is not seen). Rules that must
- * grow synapses from 0 (stochastic binary STDP) need a memory access over all stored pairs.
+ * <p>The accesses visit what {@code SynapseMemory} delivers, its non-zero synapses, so under most
+ * rules a weight that reaches 0 stops learning; a rule that {@linkplain LearningRule#learnsFromZero
+ * grows synapses from 0} (stochastic binary STDP) walks every stored synapse instead
+ * ({@code forwardStored}, {@code backwardStored}, counted as the same accesses).
  */
 public final class SynapseLearner implements ProjectionLearner {
 
@@ -82,7 +83,11 @@ public final class SynapseLearner implements ProjectionLearner {
     @Override
     public int onPreSpike(int pre) {
         count = 0;
-        memory.forward(pre, (p, post, w) -> collect(post, w));
+        if (rule.learnsFromZero()) {
+            memory.forwardStored(pre, (p, post, w) -> collect(post, w));
+        } else {
+            memory.forward(pre, (p, post, w) -> collect(post, w));
+        }
         int changed = 0;
         for (int j = 0; j < count; j++) {
             int post = others[j];
@@ -104,7 +109,11 @@ public final class SynapseLearner implements ProjectionLearner {
             return 0;
         }
         count = 0;
-        memory.backward(post, (pre, q, w) -> collect(pre, w));
+        if (rule.learnsFromZero()) {
+            memory.backwardStored(post, (pre, q, w) -> collect(pre, w));
+        } else {
+            memory.backward(post, (pre, q, w) -> collect(pre, w));
+        }
         int changed = 0;
         for (int j = 0; j < count; j++) {
             int pre = others[j];

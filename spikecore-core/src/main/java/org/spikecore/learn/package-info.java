@@ -13,7 +13,9 @@
  * <li><b>Rules</b>: the sealed {@link org.spikecore.learn.LearningRule} family: pair STDP, NSAT's
  * forward-table STDP, stochastic binary STDP, reward-modulated STDP, eRBP, peRBP, and rules given
  * as text ({@link org.spikecore.learn.TextRule}: parsed by {@link org.spikecore.learn.RuleParser},
- * bounded and compiled to integer operations by {@link org.spikecore.learn.RuleCompiler}).</li>
+ * bounded and compiled to integer operations by {@link org.spikecore.learn.RuleCompiler}). A rule
+ * is asked about the non-zero synapses, or, when it {@linkplain org.spikecore.learn.LearningRule#learnsFromZero
+ * learns from 0} (stochastic binary STDP), about every stored synapse.</li>
  * <li><b>NSAT</b>: {@link org.spikecore.learn.NsatKernel}, {@link org.spikecore.learn.NsatShifts}
  * and {@link org.spikecore.learn.NsatForwardTable} are NSAT's learning arithmetic exactly
  * ({@code src/nsat.c}); with {@code Pcg32.nsatRandomizedRound} they reproduce NSAT's per-tick

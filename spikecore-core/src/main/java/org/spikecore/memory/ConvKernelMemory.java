@@ -197,7 +197,7 @@ public final class ConvKernelMemory implements SynapseMemory {
         long n = 0;
         for (int j = 0; j < postLen; j++) {
             int[] c = {0};
-            visitSources(j, (p, q, w) -> c[0]++);
+            visitSources(j, (p, q, w) -> c[0]++, false);
             n += c[0];
         }
         return n;
@@ -234,6 +234,16 @@ public final class ConvKernelMemory implements SynapseMemory {
 
     @Override
     public void forward(int pre, SynapseVisitor visitor) {
+        forward(pre, visitor, false);
+    }
+
+    @Override
+    public void forwardStored(int pre, SynapseVisitor visitor) {
+        forward(pre, visitor, true);
+    }
+
+    /** The synapses of {@code pre}: the non-zero ones, or with {@code zeros} every stored kernel element's. */
+    private void forward(int pre, SynapseVisitor visitor, boolean zeros) {
         int c = pre / (g.height() * g.width());
         countForward(c);
         int y = pre / g.width() % g.height();
@@ -252,9 +262,10 @@ public final class ConvKernelMemory implements SynapseMemory {
                     if (tx < 0 || tx % s != 0 || tx / s >= ow) {
                         continue;
                     }
-                    int w = kernel[kernelIndex(c, o, dy, dx)];
+                    int k = kernelIndex(c, o, dy, dx);
+                    int w = kernel[k];
                     int post = ((firstOut + o) * oh + ty / s) * ow + tx / s - postLo;
-                    if (w != 0 && post >= 0 && post < postLen) {
+                    if ((zeros ? stored[k] : w != 0) && post >= 0 && post < postLen) {
                         visitor.visit(pre, post, w);
                     }
                 }
@@ -318,6 +329,17 @@ public final class ConvKernelMemory implements SynapseMemory {
 
     @Override
     public void backward(int post, SynapseVisitor visitor) {
+        countBackward(post);
+        visitSources(post, visitor, false);
+    }
+
+    @Override
+    public void backwardStored(int post, SynapseVisitor visitor) {
+        countBackward(post);
+        visitSources(post, visitor, true);
+    }
+
+    private void countBackward(int post) {
         int o = (post + postLo) / (g.outHeight() * g.outWidth()) - firstOut;
         int b = format.bits();
         int cin = g.inChannels();
@@ -354,10 +376,9 @@ public final class ConvKernelMemory implements SynapseMemory {
             }
             case CROSSBAR, DUAL -> throw new AssertionError("refused by appliesTo");
         }
-        visitSources(post, visitor);
     }
 
-    private void visitSources(int post, SynapseVisitor visitor) {
+    private void visitSources(int post, SynapseVisitor visitor, boolean zeros) {
         int global = post + postLo;
         int plane = g.outHeight() * g.outWidth();
         int o = global / plane - firstOut;
@@ -374,8 +395,9 @@ public final class ConvKernelMemory implements SynapseMemory {
                     if (sx < 0 || sx >= g.width()) {
                         continue;
                     }
-                    int w = kernel[kernelIndex(c, o, dy, dx)];
-                    if (w != 0) {
+                    int k = kernelIndex(c, o, dy, dx);
+                    int w = kernel[k];
+                    if (zeros ? stored[k] : w != 0) {
                         visitor.visit((c * g.height() + sy) * g.width() + sx, post, w);
                     }
                 }

@@ -129,6 +129,15 @@ public final class CsrMemory implements SynapseMemory {
 
     @Override
     public void forward(int i, SynapseVisitor visitor) {
+        forward(i, visitor, false);
+    }
+
+    @Override
+    public void forwardStored(int i, SynapseVisitor visitor) {
+        forward(i, visitor, true);
+    }
+
+    private void forward(int i, SynapseVisitor visitor, boolean zeros) {
         int from = rowStart[i];
         int to = rowStart[i + 1];
         counter.read(POINTERS, 2);
@@ -136,7 +145,7 @@ public final class CsrMemory implements SynapseMemory {
         counter.read(WEIGHTS, to - from);
         for (int s = from; s < to; s++) {
             int w = weights[s];
-            if (w != 0) {
+            if (zeros || w != 0) {
                 visitor.visit(i, postIndex[s], w);
             }
         }
@@ -167,12 +176,21 @@ public final class CsrMemory implements SynapseMemory {
 
     @Override
     public void backward(int j, SynapseVisitor visitor) {
+        backward(j, visitor, false);
+    }
+
+    @Override
+    public void backwardStored(int j, SynapseVisitor visitor) {
+        backward(j, visitor, true);
+    }
+
+    private void backward(int j, SynapseVisitor visitor, boolean zeros) {
         for (int i = 0; i < pre; i++) {
             int s = find(i, j);
             if (s >= 0) {
                 counter.read(WEIGHTS, 1);
                 int w = weights[s];
-                if (w != 0) {
+                if (zeros || w != 0) {
                     visitor.visit(i, j, w);
                 }
             }

@@ -98,11 +98,20 @@ public final class DenseMemory implements SynapseMemory {
 
     @Override
     public void forward(int i, SynapseVisitor visitor) {
+        forward(i, visitor, false);
+    }
+
+    @Override
+    public void forwardStored(int i, SynapseVisitor visitor) {
+        forward(i, visitor, true);
+    }
+
+    private void forward(int i, SynapseVisitor visitor, boolean zeros) {
         counter.read(WEIGHTS, rowWords);
         int base = i * post;
         for (int j = 0; j < post; j++) {
             int w = weights[base + j];
-            if (w != 0) {
+            if (zeros || w != 0) {
                 visitor.visit(i, j, w);
             }
         }
@@ -110,10 +119,19 @@ public final class DenseMemory implements SynapseMemory {
 
     @Override
     public void backward(int j, SynapseVisitor visitor) {
+        backward(j, visitor, false);
+    }
+
+    @Override
+    public void backwardStored(int j, SynapseVisitor visitor) {
+        backward(j, visitor, true);
+    }
+
+    private void backward(int j, SynapseVisitor visitor, boolean zeros) {
         counter.read(WEIGHTS, pre);
         for (int i = 0; i < pre; i++) {
             int w = weights[i * post + j];
-            if (w != 0) {
+            if (zeros || w != 0) {
                 visitor.visit(i, j, w);
             }
         }

@@ -178,9 +178,18 @@ public final class PackedSynapseMemory implements SynapseMemory {
 
     @Override
     public void forward(int i, SynapseVisitor visitor) {
+        forward(i, visitor, false);
+    }
+
+    @Override
+    public void forwardStored(int i, SynapseVisitor visitor) {
+        forward(i, visitor, true);
+    }
+
+    private void forward(int i, SynapseVisitor visitor, boolean zeros) {
         countForward(i);
         for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-            if (rowWeight[k] != 0) {
+            if (zeros || rowWeight[k] != 0) {
                 visitor.visit(i, rowPost[k], rowWeight[k]);
             }
         }
@@ -211,6 +220,15 @@ public final class PackedSynapseMemory implements SynapseMemory {
 
     @Override
     public void backward(int j, SynapseVisitor visitor) {
+        backward(j, visitor, false);
+    }
+
+    @Override
+    public void backwardStored(int j, SynapseVisitor visitor) {
+        backward(j, visitor, true);
+    }
+
+    private void backward(int j, SynapseVisitor visitor, boolean zeros) {
         if (encoding == Encoding.DUAL) {
             int len = colStart[j + 1] - colStart[j];
             counter.read(colPtr, 2);
@@ -224,7 +242,7 @@ public final class PackedSynapseMemory implements SynapseMemory {
         }
         for (int c = colStart[j]; c < colStart[j + 1]; c++) {
             int w = rowWeight[colSlot[c]];
-            if (w != 0) {
+            if (zeros || w != 0) {
                 visitor.visit(colPre[c], j, w);
             }
         }

@@ -33,6 +33,15 @@ public interface SynapseMemory {
     void backward(int post, SynapseVisitor visitor);
 
     /**
+     * {@link #forward} over every stored synapse of {@code pre}, zero weights included, with the
+     * same counts: the walk of a rule that grows synapses from 0 (a binary synapse switching on).
+     */
+    void forwardStored(int pre, SynapseVisitor visitor);
+
+    /** {@link #backward} over every stored synapse into {@code post}, zero weights included, with the same counts. */
+    void backwardStored(int post, SynapseVisitor visitor);
+
+    /**
      * Forward access that adds each non-zero weight of {@code pre} into {@code acc[accOffset + post]}
      * (exact 32-bit sums; callers bound fan-in so they cannot overflow) and returns how many were
      * added. Same counts as {@link #forward}; encodings override it with a tight loop.

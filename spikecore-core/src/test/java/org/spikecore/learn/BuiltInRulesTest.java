@@ -119,7 +119,7 @@ class BuiltInRulesTest {
 
     @Test
     void stochasticBinaryStdpSwitchesWithExponentiallyFallingProbability() {
-        StochasticBinaryStdp rule = new StochasticBinaryStdp(4, 16, 1.0, 0.5);
+        StochasticBinaryStdp rule = new StochasticBinaryStdp(4, 16, 1.0, 0.5, 0);
         assertThat(rule.probability(1.0, 4)).isCloseTo(Math.exp(-1), Offset.offset(1e-12));
         assertThat(rule.probability(1.0, 17)).isZero();
         assertThat(rule.probability(1.0, 0)).isZero();

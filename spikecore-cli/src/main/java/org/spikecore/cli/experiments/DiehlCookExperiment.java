@@ -14,6 +14,8 @@ import org.spikecore.engine.RunCounters;
 import org.spikecore.engine.Simulation;
 import org.spikecore.engine.SpikeRecorder;
 import org.spikecore.io.ImageDatasets;
+import org.spikecore.memory.DenseMemory;
+import org.spikecore.memory.SynapseEncoding;
 import org.spikecore.model.Network;
 
 /**
@@ -24,12 +26,14 @@ import org.spikecore.model.Network;
  * presentation, 150 ms rest, rates intensity/4 Hz (63.75 Hz for a white pixel), raised by 32 Hz and
  * the image shown again when fewer than 5 excitatory spikes answer; the input weights of every
  * neuron are normalised to a total of 78 (mV) before each training image, through
- * {@link Simulation#normalizeIncoming} (counted).
+ * {@link Simulation#normalizeIncoming} (counted). With {@code --weight-bits 1} the input weights are
+ * binary and learn by stochastic binary STDP, without normalisation
+ * ({@link DiehlCookNetwork.InputSynapses#BINARY}).
  */
 public final class DiehlCookExperiment implements Experiment {
 
     private static final Set<String> OPTIONS = Set.of("neurons", "dataset", "epochs", "train-samples", "test-samples",
-            "label-samples", "data", "present", "rest", "theta-plus");
+            "label-samples", "data", "present", "rest", "theta-plus", "weight-bits");
 
     /** Hz of a white pixel per 32 Hz step: the paper's rates are pixel/4 Hz, raised by 32 Hz. */
     static final double BASE_HZ = 63.75;
@@ -56,7 +60,8 @@ public final class DiehlCookExperiment implements Experiment {
         return "Diehl & Cook 2015 unsupervised STDP on the bit-accurate engine (Poisson inputs, adaptive thresholds, lateral "
                 + "inhibition, weight normalisation); --neurons N (100), --dataset mnist|fashion-mnist (mnist), --epochs N (1), "
                 + "--train-samples N / --test-samples N / --label-samples N (all), --present T (350) --rest T (150) ticks of 1 ms, "
-                + "--theta-plus U (adaptive-threshold step in 1/256 mV, 13 = the paper's 0.05 mV), --data DIR";
+                + "--theta-plus U (adaptive-threshold step in 1/256 mV, 13 = the paper's 0.05 mV), --data DIR, "
+                + "--weight-bits 8|1 (8: pair STDP and normalisation; 1: binary synapses by stochastic binary STDP)";
     }
 
     @Override
@@ -65,18 +70,19 @@ public final class DiehlCookExperiment implements Experiment {
         int neurons = Options.intOption(options, "neurons", 100, 1);
         int epochs = Options.intOption(options, "epochs", 1, 1);
         int thetaPlus = Options.intOption(options, "theta-plus", THETA_PLUS, 1);
+        DiehlCookNetwork.InputSynapses synapses = DiehlCookNetwork.InputSynapses.ofBits(Options.intOption(options, "weight-bits", 8, 1));
         Schedule schedule = new Schedule(Options.intOption(options, "present", 350, 1), Options.intOption(options, "rest", 150, 0));
         ImageDatasets.Split data = dataset(options);
         LabeledImages train = data.train().slice(0, count(options, "train-samples", data.train().size()));
         LabeledImages test = data.test().slice(0, count(options, "test-samples", data.test().size()));
         LabeledImages labelling = train.slice(0, count(options, "label-samples", train.size()));
         int inputs = train.rows() * train.cols();
-        out.printf("diehl-cook: %d excitatory neurons, %d training images x %d epoch(s), %d labelling, %d test images%n", neurons,
-                train.size(), epochs, labelling.size(), test.size());
+        out.printf("diehl-cook: %d excitatory neurons with %d-bit input weights, %d training images x %d epoch(s), %d labelling, "
+                + "%d test images%n", neurons, synapses.bits(), train.size(), epochs, labelling.size(), test.size());
         out.flush();
 
         long t0 = System.nanoTime();
-        Outcome o = trainAndTest(train, labelling, test, neurons, epochs, thetaPlus, schedule, seed, out);
+        Outcome o = trainAndTest(train, labelling, test, neurons, epochs, thetaPlus, schedule, synapses, seed, out);
         double accuracy = o.accuracy();
         double trainSeconds = o.trainSeconds();
         RunCounters trainCounters = o.trainCounters();
@@ -96,9 +102,12 @@ public final class DiehlCookExperiment implements Experiment {
         results.put("schedule", Map.of("tick_ms", 1, "present_ticks", schedule.present(), "rest_ticks", schedule.rest(),
                 "max_rate_hz", BASE_HZ, "raise_hz", RAISE_HZ, "min_spikes", MIN_SPIKES, "normalised_total_units", NORMALISED_TOTAL));
         results.put("network", Map.of("units_per_mV", DiehlCookNetwork.UNITS_PER_MV, "input_weight_format",
-                DiehlCookNetwork.INPUT_WEIGHT.toString(), "rule", DiehlCookNetwork.stdp().rule().toString(), "trace",
-                DiehlCookNetwork.TRACE.toString(), "theta_plus_units", thetaPlus));
+                synapses.format().toString(), "input_gain_shift", synapses.inputShift(), "lateral_weight_units",
+                synapses.lateralWeight() << synapses.inputShift(), "rule", synapses.plasticity().rule().toString(), "trace",
+                DiehlCookNetwork.TRACE.toString(), "theta_plus_units", thetaPlus, "normalised", synapses.normalised()));
+        results.put("weight_bits", synapses.bits());
         results.put("test_accuracy", accuracy);
+        results.put("input_kernel_memory", kernelMemory(inputs, neurons, synapses, weights));
         results.put("confusion", o.confusion());
         results.put("assignment", o.assignment());
         results.put("rate_raises_in_training", o.raises());
@@ -111,6 +120,36 @@ public final class DiehlCookExperiment implements Experiment {
         out.printf("diehl-cook (%d neurons): test accuracy %.4f on %d images; training %.1f images/s, %.0f s in all%n", neurons,
                 accuracy, test.size(), train.size() * (double) epochs / trainSeconds, seconds);
         return results;
+    }
+
+    /**
+     * The input kernel's synapse memory: ideal bits ({@code inputs × neurons × bits}) against the 8-bit
+     * network's, the stored bits of the engine's default crossbar (rows padded to 64-bit words)
+     * against the 8-bit crossbar's, and for binary weights how many 1s a neuron holds.
+     */
+    static Map<String, Object> kernelMemory(int inputs, int neurons, DiehlCookNetwork.InputSynapses synapses, int[] weights) {
+        long bits = (long) inputs * neurons * synapses.bits();
+        long eightBit = (long) inputs * neurons * DiehlCookNetwork.INPUT_WEIGHT.bits();
+        long stored = new DenseMemory(inputs, neurons, synapses.format(), SynapseEncoding.Default.WORD_BITS).storageBits();
+        long eightBitStored = new DenseMemory(inputs, neurons, DiehlCookNetwork.INPUT_WEIGHT, SynapseEncoding.Default.WORD_BITS)
+                .storageBits();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bits", bits);
+        m.put("eight_bit_bits", eightBit);
+        m.put("compression_vs_8_bit", (double) eightBit / bits);
+        m.put("compression_vs_32_bit", 32.0 / synapses.bits());
+        m.put("crossbar_storage_bits", stored);
+        m.put("eight_bit_crossbar_storage_bits", eightBitStored);
+        m.put("crossbar_compression_vs_8_bit", (double) eightBitStored / stored);
+        if (synapses.bits() == 1) {
+            int[] ones = new int[neurons];
+            for (int k = 0; k < weights.length; k++) {
+                ones[k % neurons] += weights[k];
+            }
+            java.util.IntSummaryStatistics st = java.util.Arrays.stream(ones).summaryStatistics();
+            m.put("ones_per_neuron", Map.of("mean", st.getAverage(), "min", st.getMin(), "max", st.getMax()));
+        }
+        return m;
     }
 
     /** Presentation and rest in ticks. */
@@ -130,6 +169,19 @@ public final class DiehlCookExperiment implements Experiment {
      */
     public static Outcome trainAndTest(LabeledImages train, LabeledImages labelling, LabeledImages test, int neurons, int epochs,
             int thetaPlus, Schedule schedule, long seed, PrintWriter out) {
+        return trainAndTest(train, labelling, test, neurons, epochs, thetaPlus, schedule, DiehlCookNetwork.InputSynapses.EIGHT_BIT,
+                seed, out);
+    }
+
+    /** The same with 1-bit input weights ({@link DiehlCookNetwork.InputSynapses#BINARY}) and stochastic binary STDP. */
+    public static Outcome trainAndTestBinary(LabeledImages train, LabeledImages labelling, LabeledImages test, int neurons, int epochs,
+            int thetaPlus, Schedule schedule, long seed, PrintWriter out) {
+        return trainAndTest(train, labelling, test, neurons, epochs, thetaPlus, schedule, DiehlCookNetwork.InputSynapses.BINARY, seed,
+                out);
+    }
+
+    static Outcome trainAndTest(LabeledImages train, LabeledImages labelling, LabeledImages test, int neurons, int epochs,
+            int thetaPlus, Schedule schedule, DiehlCookNetwork.InputSynapses synapses, long seed, PrintWriter out) {
         int inputs = train.rows() * train.cols();
         long t0 = System.nanoTime();
         int[] weights;
@@ -137,11 +189,13 @@ public final class DiehlCookExperiment implements Experiment {
         RunCounters trainCounters;
         long raises = 0;
         try (Simulation sim = new Simulation(DiehlCookNetwork.build(inputs, neurons,
-                DiehlCookNetwork.initialWeights(inputs, neurons, seed), true, thetaPlus), seed, 1, true)) {
+                synapses.initialWeights(inputs, neurons, seed), true, thetaPlus, synapses), seed, 1, true)) {
             SpikeRecorder exc = sim.recordSpikes(DiehlCookNetwork.EXC);
             for (int e = 0; e < epochs; e++) {
                 for (int i = 0; i < train.size(); i++) {
-                    sim.normalizeIncoming(DiehlCookNetwork.INPUT_EXC, NORMALISED_TOTAL, 1);
+                    if (synapses.normalised()) {
+                        sim.normalizeIncoming(DiehlCookNetwork.INPUT_EXC, NORMALISED_TOTAL, 1);
+                    }
                     raises += present(sim, exc, train, i, schedule, neurons).raises();
                     if ((i + 1) % 1000 == 0) {
                         out.printf("  epoch %d: %d/%d images, %.0f s%n", e + 1, i + 1, train.size(), (System.nanoTime() - t0) / 1e9);
@@ -149,7 +203,9 @@ public final class DiehlCookExperiment implements Experiment {
                     }
                 }
             }
-            sim.normalizeIncoming(DiehlCookNetwork.INPUT_EXC, NORMALISED_TOTAL, 1);
+            if (synapses.normalised()) {
+                sim.normalizeIncoming(DiehlCookNetwork.INPUT_EXC, NORMALISED_TOTAL, 1);
+            }
             trainCounters = sim.counters();
             weights = new int[inputs * neurons];
             for (int p = 0; p < inputs; p++) {
@@ -163,7 +219,7 @@ public final class DiehlCookExperiment implements Experiment {
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
 
-        Network frozen = DiehlCookNetwork.build(inputs, neurons, weights, false, 0);
+        Network frozen = DiehlCookNetwork.build(inputs, neurons, weights, false, 0, synapses);
         int[][] labelCounts = respond(frozen, theta, labelling, schedule, seed + 1);
         int[] assignment = assign(labelCounts, labelling, neurons);
         int[][] testCounts = respond(frozen, theta, test, schedule, seed + 2);

@@ -6,6 +6,7 @@ import org.spikecore.fixed.Format;
 import org.spikecore.fixed.Rounding;
 import org.spikecore.learn.Plasticity;
 import org.spikecore.learn.PairStdp;
+import org.spikecore.learn.StochasticBinaryStdp;
 import org.spikecore.learn.TraceSpec;
 import org.spikecore.model.DenseConnectivity;
 import org.spikecore.model.Leak;
@@ -28,6 +29,12 @@ import org.spikecore.model.Threshold;
  * units (≈ w/256 mV) per input spike, and learn by multiplicative pair STDP (potentiation at a post
  * spike by the nearest pre trace, depression at a pre spike by the post trace, soft bounds
  * [1, 255]: a stored 0 would stop learning, see {@code SynapseLearner}).
+ *
+ * <p>{@link InputSynapses#BINARY} is the same network with 1-bit input weights (Srinivasan &amp;
+ * Roy 2019): a 1 adds {@code 2^BINARY_SHIFT} units (0.5 mV) through the membrane's input gain, the
+ * lateral inhibition is stored {@code 2^BINARY_SHIFT} times smaller so that it still adds −17.5 mV,
+ * and the weights learn by {@link StochasticBinaryStdp}; they are not normalised (a sum of 0/1
+ * weights cannot be scaled), the rule's unpaired depression balancing its potentiation instead.
  */
 final class DiehlCookNetwork {
 
@@ -64,13 +71,63 @@ final class DiehlCookNetwork {
     /** Traces: 128 at a spike (nearest pairing), τ ≈ 16 ms (the paper's 20 ms as a shift). */
     static final TraceSpec TRACE = new TraceSpec(4, 128, 128, Rounding.STOCHASTIC, TraceSpec.Pairing.NEAREST);
 
+    /** Binary input weights: a 1 adds 2^7 = 128 units (0.5 mV). */
+    static final Format BINARY_WEIGHT = new Format(1, 0, false);
+    static final int BINARY_SHIFT = 7;
+    /** Initial 1s with probability 0.2: about 157 per neuron, 78 mV in all, as the 8-bit weights' normalised total. */
+    static final double BINARY_INITIAL_ONES = 0.2;
+    /**
+     * Stochastic binary STDP: τ = 20 ms (the paper's trace), pairs within 40 ms; a 0 switches on with
+     * 0.02·e^(−Δt/τ) at a post spike, a 1 whose pre stayed silent for 40 ms switches off with 0.01 there,
+     * and anti-causal depression is 1/50 of potentiation (the 8-bit rule's A−/A+ = 7/328). Chosen on
+     * 1,000 training images among (0.02 or 0.04, 0.01 or 0.02, window 20 or 40): all within 0.66–0.69.
+     */
+    static final double BINARY_TAU = 20;
+    static final int BINARY_WINDOW = 40;
+    static final double BINARY_P_POTENTIATE = 0.02;
+    static final double BINARY_P_DEPRESS = 0.0004;
+    static final double BINARY_P_UNPAIRED = 0.01;
+
     private DiehlCookNetwork() {
+    }
+
+    /**
+     * What the excitatory layer's input synapses are: {@code bits}-bit weights of {@code format} into a
+     * membrane of input gain 2^{@code inputShift}; the inhibitory weight {@code lateralWeight} of
+     * {@code lateralFormat} at that gain; the plasticity; and whether the weights are normalised per neuron.
+     */
+    record InputSynapses(int bits, Format format, int inputShift, int lateralWeight, Format lateralFormat,
+            Plasticity.Rule plasticity, boolean normalised) {
+
+        static final InputSynapses EIGHT_BIT = new InputSynapses(8, INPUT_WEIGHT, 0, INH_EXC_WEIGHT, Format.INT16, stdp(), true);
+        static final InputSynapses BINARY = new InputSynapses(1, BINARY_WEIGHT, BINARY_SHIFT, INH_EXC_WEIGHT >> BINARY_SHIFT,
+                Format.INT8, binaryStdp(), false);
+
+        /** The synapses of {@code --weight-bits bits}. */
+        static InputSynapses ofBits(int bits) {
+            return switch (bits) {
+                case 8 -> EIGHT_BIT;
+                case 1 -> BINARY;
+                default -> throw new IllegalArgumentException("--weight-bits must be 1 (binary, stochastic binary STDP) or 8 "
+                        + "(pair STDP), got " + bits);
+            };
+        }
+
+        /** Initial input weights (pre-major, {@code inputs × neurons}), drawn from the counter-based generator. */
+        int[] initialWeights(int inputs, int neurons, long seed) {
+            return bits == 1 ? initialBinaryWeights(inputs, neurons, seed) : DiehlCookNetwork.initialWeights(inputs, neurons, seed);
+        }
     }
 
     /** The excitatory model: v (state 0) and the adaptive threshold θ (state 1, raised by {@code thetaPlus} at a spike; 0: fixed). */
     static NeuronModel excitatory(int thetaPlus) {
+        return excitatory(thetaPlus, 0);
+    }
+
+    /** {@link #excitatory(int)} whose membrane multiplies its summed input by 2^{@code inputShift}. */
+    static NeuronModel excitatory(int thetaPlus, int inputShift) {
         StateSpec v = StateSpec.of("v", Format.INT24).withClamp(EXC_FLOOR, Format.INT24.max())
-                .withLeak(Leak.multiplicative(EXC_DECAY)).withReset(Reset.toValue(EXC_RESET));
+                .withLeak(Leak.multiplicative(EXC_DECAY)).withReset(Reset.toValue(EXC_RESET)).withInputShift(inputShift);
         StateSpec theta = StateSpec.of("theta", Format.INT24).withClamp(0, Format.INT24.max())
                 .withReset(thetaPlus > 0 ? Reset.add(thetaPlus) : Reset.keep());
         return new NeuronModel("diehl-cook-exc", List.of(v, theta), List.of(), Threshold.dynamic(EXC_THRESHOLD, 1),
@@ -92,6 +149,20 @@ final class DiehlCookNetwork {
         return w;
     }
 
+    /** Initial binary weights: 1 with probability {@link #BINARY_INITIAL_ONES}. */
+    static int[] initialBinaryWeights(int inputs, int neurons, long seed) {
+        int[] w = new int[inputs * neurons];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = CounterRng.uniform(seed, 0x44433L, 0, k) < BINARY_INITIAL_ONES ? 1 : 0;
+        }
+        return w;
+    }
+
+    static Plasticity.Rule binaryStdp() {
+        return Plasticity.Rule.of(new StochasticBinaryStdp(BINARY_TAU, BINARY_WINDOW, BINARY_P_POTENTIATE, BINARY_P_DEPRESS,
+                BINARY_P_UNPAIRED), List.of(), List.of());
+    }
+
     static Plasticity.Rule stdp() {
         return Plasticity.Rule.of(PairStdp.multiplicative(A_PLUS, A_MINUS, STDP_SHIFT, 1, INPUT_WEIGHT.max(),
                 Rounding.STOCHASTIC), List.of(TRACE), List.of(TRACE));
@@ -103,6 +174,11 @@ final class DiehlCookNetwork {
      * both are frozen (testing).
      */
     static Network build(int inputs, int neurons, int[] weights, boolean learning, int thetaPlus) {
+        return build(inputs, neurons, weights, learning, thetaPlus, InputSynapses.EIGHT_BIT);
+    }
+
+    /** {@link #build(int, int, int[], boolean, int)} with input synapses of kind {@code synapses}. */
+    static Network build(int inputs, int neurons, int[] weights, boolean learning, int thetaPlus, InputSynapses synapses) {
         int[] one = new int[neurons];
         int[] idx = new int[neurons];
         int[] w = new int[neurons];
@@ -114,15 +190,15 @@ final class DiehlCookNetwork {
         int[] lateral = new int[neurons * neurons];
         for (int i = 0; i < neurons; i++) {
             for (int j = 0; j < neurons; j++) {
-                lateral[i * neurons + j] = i == j ? 0 : INH_EXC_WEIGHT;
+                lateral[i * neurons + j] = i == j ? 0 : synapses.lateralWeight();
             }
         }
         Projection input = Projection.of(INPUT_EXC, INPUT, EXC, new DenseConnectivity(inputs, neurons, weights),
-                INPUT_WEIGHT, 0);
-        return new Network(List.of(new RateSource(INPUT, inputs), new Population(EXC, neurons, excitatory(learning ? thetaPlus : 0)),
-                new Population(INH, neurons, inhibitory())),
-                List.of(learning ? input.withPlasticity(stdp()) : input,
+                synapses.format(), 0);
+        return new Network(List.of(new RateSource(INPUT, inputs), new Population(EXC, neurons,
+                excitatory(learning ? thetaPlus : 0, synapses.inputShift())), new Population(INH, neurons, inhibitory())),
+                List.of(learning ? input.withPlasticity(synapses.plasticity()) : input,
                         Projection.of("exc-inh", EXC, INH, new SparseConnectivity(neurons, neurons, idx, one, w), Format.INT16, 0),
-                        Projection.of("inh-exc", INH, EXC, new DenseConnectivity(neurons, neurons, lateral), Format.INT16, 0)));
+                        Projection.of("inh-exc", INH, EXC, new DenseConnectivity(neurons, neurons, lateral), synapses.lateralFormat(), 0)));
     }
 }

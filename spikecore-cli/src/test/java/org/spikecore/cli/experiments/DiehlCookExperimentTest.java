@@ -80,6 +80,51 @@ class DiehlCookExperimentTest {
     }
 
     @Test
+    void aBinaryOneAddsWhatAn8BitWeightOf128AddsAndTheInhibitionIsUnchanged() {
+        int inputs = 30;
+        int neurons = 6;
+        int[] bits = DiehlCookNetwork.initialBinaryWeights(inputs, neurons, 3);
+        int[] scaled = java.util.Arrays.stream(bits).map(b -> b << DiehlCookNetwork.BINARY_SHIFT).toArray();
+        Network binary = DiehlCookNetwork.build(inputs, neurons, bits, false, 0, DiehlCookNetwork.InputSynapses.BINARY);
+        Network eightBit = DiehlCookNetwork.build(inputs, neurons, scaled, false, 0);
+        double[] p = new double[inputs];
+        java.util.Arrays.fill(p, 0.3);
+        int[][] spikes = new int[2][];
+        int k = 0;
+        for (Network net : new Network[] {binary, eightBit}) {
+            try (Simulation sim = new Simulation(net, 9, 1, true)) {
+                SpikeRecorder exc = sim.recordSpikes(DiehlCookNetwork.EXC);
+                sim.setSpikeProbabilities(DiehlCookNetwork.INPUT, p);
+                sim.run(400);
+                spikes[k++] = java.util.stream.IntStream.range(0, exc.size()).map(i -> exc.ticks()[i] * neurons + exc.neurons()[i])
+                        .toArray();
+            }
+        }
+        assertThat(spikes[0]).isEqualTo(spikes[1]).hasSizeGreaterThan(20);
+        assertThat(DiehlCookNetwork.InputSynapses.BINARY.lateralWeight() << DiehlCookNetwork.BINARY_SHIFT)
+                .isEqualTo(DiehlCookNetwork.INH_EXC_WEIGHT);
+        assertThat(binary.projections().getFirst().weightFormat().bits()).isEqualTo(1);
+    }
+
+    @Test
+    void binaryWeightsStartAtAFifthOnesLearnByStochasticBinaryStdpAndTakeAnEighthOfTheMemory() {
+        int[] w = DiehlCookNetwork.initialBinaryWeights(784, 100, 5);
+        double ones = java.util.Arrays.stream(w).sum() / (double) w.length;
+        assertThat(ones).isCloseTo(0.2, org.assertj.core.data.Offset.offset(0.005));
+        Network learning = DiehlCookNetwork.build(784, 100, w, true, 13, DiehlCookNetwork.InputSynapses.BINARY);
+        Plasticity p = learning.projections().getFirst().plasticity();
+        assertThat(((Plasticity.Rule) p).rule()).isInstanceOf(org.spikecore.learn.StochasticBinaryStdp.class);
+        assertThat(DiehlCookNetwork.InputSynapses.BINARY.normalised()).isFalse();
+        Map<String, Object> m = DiehlCookExperiment.kernelMemory(784, 100, DiehlCookNetwork.InputSynapses.BINARY, w);
+        assertThat(m).containsEntry("bits", 78_400L).containsEntry("eight_bit_bits", 627_200L)
+                .containsEntry("compression_vs_8_bit", 8.0).containsEntry("compression_vs_32_bit", 32.0)
+                // rows of 100 weights in 64-bit words: 2 words of 1-bit weights, 13 of 8-bit ones
+                .containsEntry("crossbar_storage_bits", 784L * 2 * 64).containsEntry("eight_bit_crossbar_storage_bits", 784L * 13 * 64);
+        assertThatThrownBy(() -> DiehlCookNetwork.InputSynapses.ofBits(4)).hasMessageContaining("--weight-bits must be 1")
+                .hasMessageContaining("got 4");
+    }
+
+    @Test
     void unknownDatasetAndOptionsAreNamed() {
         DiehlCookExperiment e = new DiehlCookExperiment();
         PrintWriter out = new PrintWriter(new StringWriter());
