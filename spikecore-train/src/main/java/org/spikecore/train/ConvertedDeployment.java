@@ -90,7 +90,7 @@ public final class ConvertedDeployment {
             String post = k == layers - 1 ? "readout" : "hidden" + k;
             nodes.add(new Population(post, m.outShape().size(), k == layers - 1 ? readout : integrateAndFire));
             projections.add(Projection.of(pre + "->" + post, pre, post, new DenseConnectivity(m.inShape().size(), m.outShape().size(),
-                    IntegerForward.toInteger(m.parameters()[0], units)), Format.INT16, 0));
+                    EngineDeployment.toInteger(m.parameters()[0], units)), Format.INT16, 0));
             pre = post;
         }
         int classes = weights.get(layers - 1).outShape().size();

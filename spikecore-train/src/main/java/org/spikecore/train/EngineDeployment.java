@@ -129,7 +129,7 @@ public final class EngineDeployment {
                     if (n instanceof RecurrentLif r) {
                         projections.add(Projection.of(name + "->" + name, name, name,
                                 new DenseConnectivity(r.shape().size(), r.shape().size(),
-                                        IntegerForward.toInteger(r.parameters()[0], formats.unitsPerOne())),
+                                        toInteger(r.parameters()[0], formats.unitsPerOne())),
                                 formats.weights(), 0));
                     }
                     chain.clear();
@@ -166,8 +166,8 @@ public final class EngineDeployment {
                 yield new Deployed(new NeuronModel(name + "-cuba", List.of(v.states().get(0), current),
                         List.of(org.spikecore.model.Coupling.of(0, 1, 1, 0)), v.threshold(), 0), 1);
             }
-            case Qpr q -> new Deployed(NeuronPresets.qpr(IntegerForward.leakShift(q.alpha()),
-                    IntegerForward.leakShift(q.beta()), IntegerForward.leakShift(q.gamma()),
+            case Qpr q -> new Deployed(NeuronPresets.qpr(leakShift(q.alpha()),
+                    leakShift(q.beta()), leakShift(q.gamma()),
                     Math.round(q.threshold() * units), Math.round(q.delta() / q.gamma() * units)), 1);
         };
     }
@@ -218,14 +218,14 @@ public final class EngineDeployment {
             return new Linear(new SparseConnectivity(in, out, idx, idx.clone(), w), null);
         }
         if (parts.size() == 1 && parts.get(0) instanceof Dense d) {
-            return new Linear(new DenseConnectivity(in, out, IntegerForward.toInteger(d.weightsByInput(), units)),
+            return new Linear(new DenseConnectivity(in, out, toInteger(d.weightsByInput(), units)),
                     bias(d.parameters().length > 1 ? d.parameters()[1] : null, 1, units));
         }
         if (parts.size() == 1 && parts.get(0) instanceof Conv2d c) {
             var s = c.inShape();
             float[][] p = c.parameters();
             return new Linear(new ConvConnectivity(s.channels(), s.height(), s.width(), c.outShape().channels(), c.kernel(),
-                    c.stride(), c.padding(), IntegerForward.toInteger(p[0], units)),
+                    c.stride(), c.padding(), toInteger(p[0], units)),
                     bias(p[1], c.outShape().height() * c.outShape().width(), units));
         }
         if (parts.size() == 1 && parts.get(0) instanceof Pool p) {
@@ -299,7 +299,7 @@ public final class EngineDeployment {
                 byInput[j * out + i] = y[(j + 1) * out + i] - bias[i];
             }
         }
-        int[] w = IntegerForward.toInteger(byInput, units);
+        int[] w = toInteger(byInput, units);
         int[] b = bias(bias, 1, units);
         int nonZero = 0;
         for (int v : w) {
@@ -322,5 +322,24 @@ public final class EngineDeployment {
             return new Linear(new SparseConnectivity(in, out, pres, posts, ws), b);
         }
         return new Linear(new DenseConnectivity(in, out, w), b);
+    }
+
+    /** Integer weights of float ones at {@code units} per 1.0, rounded to nearest and saturated to 16 bits. */
+    public static int[] toInteger(float[] w, int units) {
+        int[] x = new int[w.length];
+        for (int k = 0; k < w.length; k++) {
+            x[k] = (int) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(w[k] * units)));
+        }
+        return x;
+    }
+
+    /** The shift k of a decay 1 − 2^−k (the engine's multiplierless leak); rejects other decays. */
+    public static int leakShift(float decay) {
+        for (int k = 1; k < 16; k++) {
+            if (decay == 1f - (float) Math.pow(2, -k)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("decay " + decay + " is not 1 − 2^−k, so the engine's shift leak cannot run it");
     }
 }

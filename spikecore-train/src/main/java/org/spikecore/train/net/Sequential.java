@@ -2,12 +2,14 @@ package org.spikecore.train.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.spikecore.train.EngineDeployment;
 import org.spikecore.train.FloatOps;
 import org.spikecore.train.Groups;
 import org.spikecore.train.LifNetwork;
 import org.spikecore.train.Losses;
 import org.spikecore.train.Optimizer;
 import org.spikecore.train.TrainingState;
+import org.spikecore.train.VanRossum;
 import org.spikecore.train.Wage;
 
 /**
@@ -30,6 +32,7 @@ public final class Sequential {
     private long seed;
     private List<float[]> masters = List.of();
     private int step;
+    private int integerUnits; // 0: no integer grid
 
     public Sequential(List<Module> modules, LifNetwork.Loss loss, Optimizer.Spec optimizer) {
         if (modules.isEmpty()) {
@@ -191,9 +194,19 @@ public final class Sequential {
         if (labels.length != input.length) {
             throw new IllegalArgumentException(input.length + " samples but " + labels.length + " labels");
         }
-        int groups = (input.length + LifNetwork.GROUP - 1) / LifNetwork.GROUP;
+        return summed(input.length, (from, to) -> groupGradients(input, labels, from, to, steps));
+    }
+
+    /** The gradients of one group of samples {@code [from, to)}. */
+    private interface GroupGradients {
+        Gradients of(int from, int to);
+    }
+
+    /** The groups' gradients of {@code samples} samples, run on the threads and added in group order. */
+    private Gradients summed(int samples, GroupGradients group) {
+        int groups = (samples + LifNetwork.GROUP - 1) / LifNetwork.GROUP;
         List<Gradients> parts = Groups.map(threads, groups,
-                g -> groupGradients(input, labels, g * LifNetwork.GROUP, Math.min(input.length, (g + 1) * LifNetwork.GROUP), steps));
+                g -> group.of(g * LifNetwork.GROUP, Math.min(samples, (g + 1) * LifNetwork.GROUP)));
         Gradients total = parts.get(0);
         double lossSum = total.loss();
         for (int g = 1; g < groups; g++) {
@@ -207,27 +220,133 @@ public final class Sequential {
         return new Gradients(lossSum, total.gradients());
     }
 
+    /**
+     * One group's gradients towards target spike rasters under the Van Rossum loss; the forward
+     * pass's output rasters go into {@code rasters[b]} (time-major, {@code [t·out + i]}).
+     */
+    private Gradients groupRasterGradients(float[][] input, float[][] targets, int from, int to, int steps, VanRossum vr,
+            float[][] rasters) {
+        int batch = to - from;
+        int out = outSize();
+        Forward f = forward(input, from, to, steps);
+        float[][] dy = new float[steps][batch * out];
+        double lossSum = 0;
+        for (int b = 0; b < batch; b++) {
+            float[] raster = new float[steps * out];
+            for (int t = 0; t < steps; t++) {
+                System.arraycopy(f.output()[t], b * out, raster, t * out, out);
+            }
+            rasters[from + b] = raster;
+            lossSum += vr.distance(raster, targets[from + b], steps, out);
+            float[] g = vr.gradient(raster, targets[from + b], steps, out);
+            for (int t = 0; t < steps; t++) {
+                System.arraycopy(g, t * out, dy[t], b * out, out);
+            }
+        }
+        List<Module.Runner> runners = f.runners();
+        for (int t = steps - 1; t >= 0; t--) {
+            float[] d = runners.get(runners.size() - 1).backward(t, dy[t]);
+            for (int k = runners.size() - 2; k >= 1; k--) {
+                d = runners.get(k).backward(t, d);
+            }
+            if (runners.size() > 1) {
+                runners.get(0).backwardParametersOnly(t, d);
+            }
+        }
+        List<float[]> grads = new ArrayList<>();
+        for (Module.Runner r : runners) {
+            grads.addAll(List.of(r.gradients()));
+        }
+        return new Gradients(lossSum, grads);
+    }
+
+    /**
+     * One training step towards target spike rasters ({@code targets[b][t·out + i]}, 0/1) under the
+     * Van Rossum loss {@code vr} (its gradient with respect to the output spikes is the anti-causally
+     * filtered error; the surrogate carries it into the membranes); returns the output rasters of
+     * the forward pass the step trained on, before the update.
+     */
+    public float[][] trainTowards(float[][] input, float[][] targets, int steps, VanRossum vr) {
+        if (targets.length != input.length) {
+            throw new IllegalArgumentException(input.length + " samples but " + targets.length + " target rasters");
+        }
+        for (int b = 0; b < targets.length; b++) {
+            if (targets[b].length != steps * outSize()) {
+                throw new IllegalArgumentException("target raster " + b + " has " + targets[b].length + " values, expected " + steps
+                        + " steps x " + outSize());
+            }
+        }
+        float[][] rasters = new float[input.length][];
+        step(() -> summed(input.length, (from, to) -> groupRasterGradients(input, targets, from, to, steps, vr, rasters)));
+        return rasters;
+    }
+
     /** One training step on a batch ({@code input[b][t·in + k]}): forward, BPTT, optimizer step; returns the loss. */
     public double trainBatch(float[][] input, int[] labels, int steps) {
+        return step(() -> gradients(input, labels, steps));
+    }
+
+    /** Quantize the weights, take the gradients, optimizer step on the masters (or the weights); returns the loss. */
+    private double step(java.util.function.Supplier<Gradients> gradients) {
         boolean quantized = !masters.isEmpty();
         if (quantized) {
             for (int k = 0; k < parameters.size(); k++) {
-                wage.quantizeWeights(masters.get(k), parameters.get(k));
+                quantize(k);
             }
         }
-        Gradients g = gradients(input, labels, steps);
+        Gradients g = gradients.get();
         for (int k = 0; k < parameters.size(); k++) {
             float[] grad = g.gradients().get(k);
             if (quantized) {
                 wage.quantizeGradients(grad, seed, step, k);
                 optimizers.get(k).apply(masters.get(k), grad);
-                wage.quantizeWeights(masters.get(k), parameters.get(k));
+                quantize(k);
             } else {
                 optimizers.get(k).apply(parameters.get(k), grad);
             }
         }
         step++;
         return g.loss();
+    }
+
+    /** Parameter array k from its master: the WAGE quantizer, then the integer grid when there is one. */
+    private void quantize(int k) {
+        float[] p = parameters.get(k);
+        wage.quantizeWeights(masters.get(k), p);
+        if (integerUnits > 0) {
+            int[] w = EngineDeployment.toInteger(p, integerUnits);
+            for (int i = 0; i < p.length; i++) {
+                p[i] = w[i] / (float) integerUnits; // exact: the passes see the engine's integer weights
+            }
+        }
+    }
+
+    /** Sets the learning rate of every optimizer for later steps (their moments are kept). */
+    public void setLearningRate(float learningRate) {
+        for (Optimizer o : optimizers) {
+            o.setLearningRate(learningRate);
+        }
+    }
+
+    /**
+     * The parameters the passes use rounded, after {@code withQuantization}'s quantizer if any, to
+     * multiples of 1/{@code unitsPerOne} saturated to 16 bits: the integer weights
+     * {@link EngineDeployment} deploys, so that a forward pass in the engine's arithmetic (a
+     * {@link Qpr} with integer units) runs on exactly the deployed weights. Float masters take the
+     * optimizer's steps.
+     */
+    public Sequential withIntegerWeights(int unitsPerOne) {
+        if (unitsPerOne < 1) {
+            throw new IllegalArgumentException("units per 1.0 must be positive, got " + unitsPerOne);
+        }
+        if (masters.isEmpty()) {
+            withQuantization(Wage.FLOAT, seed);
+        }
+        this.integerUnits = unitsPerOne;
+        for (int k = 0; k < parameters.size(); k++) {
+            quantize(k);
+        }
+        return this;
     }
 
     /** First word of a checkpoint, "SCSQ". */
