@@ -23,8 +23,6 @@ import org.spikecore.memory.Encoding;
 import org.spikecore.memory.LayerShape;
 import org.spikecore.engine.Simulation;
 import org.spikecore.engine.SpikeRecorder;
-import org.spikecore.train.Deployment;
-import org.spikecore.train.IntegerForward;
 import org.spikecore.train.PatternRetention;
 import org.spikecore.train.SpikeTiming;
 import org.spikecore.train.VanRossum;
@@ -142,7 +140,7 @@ public final class PatternRetentionExperiment implements Experiment {
     private static Map<String, Object> deploy(PatternRetention task, PatternRetention.Config config, PrintWriter out) {
         float[] trainer = task.forward();
         float[] engine = new float[trainer.length];
-        try (Simulation sim = new Simulation(Deployment.toNetwork(task, DEPLOY_UNITS), 1, 1, true)) {
+        try (Simulation sim = new Simulation(task.toEngine(DEPLOY_UNITS), 1, 1, true)) {
             SpikeRecorder r = sim.recordSpikes("output");
             sim.run(config.steps());
             int[] t = r.ticks();
@@ -165,7 +163,7 @@ public final class PatternRetentionExperiment implements Experiment {
         d.put("engine_spikes", engineSpikes);
         d.put("identical_spikes", identical);
         d.put("agreement_f1", SpikeTiming.f1(engine, trainer, config.steps(), config.outputs(), 1));
-        boolean exact = java.util.Arrays.equals(IntegerForward.run(task, DEPLOY_UNITS), engine);
+        boolean exact = java.util.Arrays.equals(task.integerForward(DEPLOY_UNITS), engine);
         d.put("engine_equals_trainer_integer_forward", exact);
         boolean trained = java.util.Arrays.equals(trainer, engine);
         d.put("engine_equals_trainer_forward", trained);
