@@ -355,14 +355,64 @@ public final class PatternRetention {
         network.writeState(out);
     }
 
-    /** Restores what {@link #writeState} wrote; sizes must match this task. */
+    /**
+     * Restores what {@link #writeState} wrote; sizes must match this task. Also reads the state of the
+     * trainer before this one (tag "SCPR": the epoch, both layers' float masters out × in, their Adam
+     * states), by transposing it into the network's layout: such a checkpoint loads and continues,
+     * on this trainer's arithmetic.
+     */
     public void readState(java.io.DataInputStream in) throws java.io.IOException {
-        TrainingState.expectTag(in, STATE_MAGIC, "pattern-retention (Sequential, weights by input)");
+        int tag = in.readInt();
+        if (tag == FIRST_STATE_MAGIC) {
+            epoch = TrainingState.readCount(in, "epoch");
+            network.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(firstStateAsSequential(in))));
+            return;
+        }
+        if (tag != STATE_MAGIC) {
+            throw new java.io.IOException("not a pattern-retention state (tag " + Integer.toHexString(tag) + ")");
+        }
         epoch = TrainingState.readCount(in, "epoch");
         network.readState(in);
     }
 
-    private static final int STATE_MAGIC = 0x53435032; // "SCP2": the Sequential form; "SCPR" held TraceLayer's out x in weights
+    /** The first trainer's masters and Adam states (out × in), after its epoch, as {@link Sequential#writeState} writes them. */
+    private byte[] firstStateAsSequential(java.io.DataInputStream in) throws java.io.IOException {
+        int[][] sizes = {{config.inputs(), config.hidden()}, {config.hidden(), config.outputs()}};
+        float[][] masters = new float[2][];
+        for (int k = 0; k < 2; k++) {
+            masters[k] = new float[sizes[k][0] * sizes[k][1]];
+            TrainingState.readFloats(in, masters[k]);
+        }
+        int[] steps = new int[2];
+        float[][][] moments = new float[2][2][];
+        for (int k = 0; k < 2; k++) {
+            steps[k] = TrainingState.readCount(in, "optimizer step");
+            for (int a = 0; a < 2; a++) {
+                moments[k][a] = new float[masters[k].length];
+                TrainingState.readFloats(in, moments[k][a]);
+            }
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(Sequential.STATE_TAG);
+        out.writeInt(epoch); // one step per epoch
+        out.writeBoolean(true); // the task always keeps float masters
+        for (int k = 0; k < 2; k++) {
+            float[] master = byInput(masters[k], sizes[k][0], sizes[k][1]);
+            float[] used = new float[master.length];
+            wage.quantizeWeights(master, used);
+            TrainingState.writeFloats(out, integerUnits > 0 ? onGrid(used, integerUnits) : used);
+            TrainingState.writeFloats(out, master);
+            out.writeInt(steps[k]);
+            TrainingState.writeFloats(out, byInput(moments[k][0], sizes[k][0], sizes[k][1]));
+            TrainingState.writeFloats(out, byInput(moments[k][1], sizes[k][0], sizes[k][1]));
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    private static final int STATE_MAGIC = 0x53435032; // "SCP2": the Sequential form
+    private static final int FIRST_STATE_MAGIC = 0x53435052; // "SCPR": the first trainer's, weights out x in
 
     private static double zeroFraction(float[] w) {
         long z = 0;

@@ -350,7 +350,7 @@ public final class Sequential {
     }
 
     /** First word of a checkpoint, "SCSQ". */
-    private static final int STATE_TAG = 0x53435351;
+    public static final int STATE_TAG = 0x53435351;
 
     /**
      * Writes everything training needs to continue: the batch count (it keys the stochastic
