@@ -1,6 +1,8 @@
 package org.spikecore.train;
 
 import java.util.List;
+import org.spikecore.engine.Simulation;
+import org.spikecore.engine.SpikeRecorder;
 import org.spikecore.fixed.CounterRng;
 import org.spikecore.model.ArraySource;
 import org.spikecore.model.Network;
@@ -19,7 +21,7 @@ import org.spikecore.train.net.SpikeFunction;
  * The network is a {@link Sequential} of {@link Dense} and {@link Qpr} layers, trained by its BPTT
  * ({@link Sequential#trainTowards}) and deployed by {@link EngineDeployment}, as any other network.
  */
-public final class PatternRetention {
+public final class PatternRetention implements TrainingRun.Trainer<PatternRetention.Epoch> {
 
     /**
      * The task's sizes and hyper-parameters.
@@ -233,6 +235,7 @@ public final class PatternRetention {
     }
 
     /** One epoch: quantize the weights, forward, Van Rossum loss, BPTT, quantize the gradients, Adam step on the masters. */
+    @Override
     public Epoch trainEpoch() {
         int steps = config.steps();
         if (annealEpochs > 0) {
@@ -330,6 +333,19 @@ public final class PatternRetention {
                 Math.max(3 * config.hidden(), 3 * config.outputs()));
     }
 
+    /** The output raster (T x outputs) of the network deployed at {@code unitsPerOne} ({@link #toEngine}) run on the engine. */
+    public float[] engineOutput(int unitsPerOne) {
+        float[] engine = new float[config.steps() * config.outputs()];
+        try (Simulation sim = new Simulation(toEngine(unitsPerOne), 1, 1, true)) {
+            SpikeRecorder r = sim.recordSpikes("output");
+            sim.run(config.steps());
+            for (int k = 0; k < r.size(); k++) {
+                engine[r.ticks()[k] * config.outputs() + r.neurons()[k]] = 1f;
+            }
+        }
+        return engine;
+    }
+
     public Config config() {
         return config;
     }
@@ -340,6 +356,7 @@ public final class PatternRetention {
     }
 
     /** Epochs trained so far. */
+    @Override
     public int epoch() {
         return epoch;
     }
@@ -349,6 +366,7 @@ public final class PatternRetention {
      * masters, Adam moments and step): a task built with the same configuration, seed and
      * quantization that reads it back continues to the same bits as one that never stopped.
      */
+    @Override
     public void writeState(java.io.DataOutputStream out) throws java.io.IOException {
         out.writeInt(STATE_MAGIC);
         out.writeInt(epoch);
@@ -361,6 +379,7 @@ public final class PatternRetention {
      * states), by transposing it into the network's layout: such a checkpoint loads and continues,
      * on this trainer's arithmetic.
      */
+    @Override
     public void readState(java.io.DataInputStream in) throws java.io.IOException {
         int tag = in.readInt();
         if (tag == FIRST_STATE_MAGIC) {
