@@ -141,6 +141,31 @@ public record Qpr(Shape shape, float alpha, float beta, float gamma, float delta
             }
 
             @Override
+            public Object stateBefore(int t) {
+                return ticks != null ? ticks.copy() : new float[][] {q.clone(), p.clone(), r.clone()};
+            }
+
+            @Override
+            public void restoreBefore(int t, Object state) {
+                if (ticks != null) {
+                    ticks.restore((Object[]) state);
+                    return;
+                }
+                float[][] s = (float[][]) state;
+                System.arraycopy(s[0], 0, q, 0, n);
+                System.arraycopy(s[1], 0, p, 0, n);
+                System.arraycopy(s[2], 0, r, 0, n);
+            }
+
+            @Override
+            public void forget(int t) {
+                u[t] = null;
+                if (clipped != null) {
+                    clipped[t] = null;
+                }
+            }
+
+            @Override
             public float[] membrane(int t) {
                 return u[t];
             }
@@ -166,6 +191,17 @@ public record Qpr(Shape shape, float alpha, float beta, float gamma, float delta
             p = new int[n];
             r = new int[n];
             pending = new long[n];
+        }
+
+        Object[] copy() {
+            return new Object[] {q.clone(), p.clone(), r.clone(), pending.clone()};
+        }
+
+        void restore(Object[] s) {
+            System.arraycopy((int[]) s[0], 0, q, 0, q.length);
+            System.arraycopy((int[]) s[1], 0, p, 0, p.length);
+            System.arraycopy((int[]) s[2], 0, r, 0, r.length);
+            System.arraycopy((long[]) s[3], 0, pending, 0, pending.length);
         }
 
         /** One tick; writes U = threshold + (P − R − ϑ)/units (so that U − ϑ is the integer distance) and where P or Q saturated. */

@@ -33,6 +33,7 @@ public final class Sequential {
     private List<float[]> masters = List.of();
     private int step;
     private int integerUnits; // 0: no integer grid
+    private int recomputeEvery; // 0: the backward pass reads every step the forward pass kept
 
     public Sequential(List<Module> modules, LifNetwork.Loss loss, Optimizer.Spec optimizer) {
         if (modules.isEmpty()) {
@@ -66,6 +67,21 @@ public final class Sequential {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
+        return this;
+    }
+
+    /**
+     * Recompute-through-time for later training steps: the forward pass keeps the neuron layers'
+     * state at the start of every {@code segment}-th step and drops the steps it has passed, and
+     * the backward pass runs each segment's forward pass again from its start before going back
+     * through it, so a group holds one segment's steps instead of all of them (for long sequences);
+     * the gradients are the same bits. 0 keeps every step.
+     */
+    public Sequential withRecompute(int segment) {
+        if (segment < 0) {
+            throw new IllegalArgumentException("recompute segment must be positive (or 0 to keep every step), got " + segment);
+        }
+        this.recomputeEvery = segment;
         return this;
     }
 
@@ -104,32 +120,36 @@ public final class Sequential {
     record Gradients(double loss, List<float[]> gradients) {
     }
 
-    /** One group's forward pass; returns the runners and the output spikes per step. */
-    private record Forward(List<Module.Runner> runners, float[][] output) {
+    /**
+     * One group's forward pass: the runners, the output per step, and with recomputation the
+     * neuron layers' states at every segment start ({@code starts[segment][module]}, null otherwise).
+     */
+    private record Forward(List<Module.Runner> runners, float[][] output, Object[][] starts, int segment) {
     }
 
     private Forward forward(float[][] input, int from, int to, int steps) {
-        return forward(input, from, to, steps, null);
+        return forward(input, from, to, steps, null, false);
     }
 
-    /** The forward pass; adds to {@code events[k + 1][i]} the non-zero outputs of unit i of module k when it is not null. */
-    private Forward forward(float[][] input, int from, int to, int steps, long[][] events) {
+    /**
+     * The forward pass; adds to {@code events[k + 1][i]} the non-zero outputs of unit i of module k
+     * when it is not null; with {@code forTraining} and recomputation on, keeps the segment starts
+     * and drops each finished segment (but the last) as the next one begins.
+     */
+    private Forward forward(float[][] input, int from, int to, int steps, long[][] events, boolean forTraining) {
         int batch = to - from;
-        int in = inSize();
         List<Module.Runner> runners = new ArrayList<>();
         for (Module m : modules) {
             runners.add(m instanceof NeuronModule n ? n.runner(batch, steps, wage) : m.runner(batch, steps));
         }
+        int segment = forTraining && recomputeEvery > 0 && recomputeEvery < steps ? recomputeEvery : steps;
+        Object[][] starts = segment < steps ? new Object[(steps + segment - 1) / segment][] : null;
         float[][] output = new float[steps][];
         for (int t = 0; t < steps; t++) {
-            float[] x = new float[batch * in];
-            for (int b = 0; b < batch; b++) {
-                if (input[from + b].length != steps * in) {
-                    throw new IllegalArgumentException("sample " + (from + b) + " has " + input[from + b].length + " values, expected "
-                            + steps + " steps x " + in);
-                }
-                System.arraycopy(input[from + b], t * in, x, b * in, in);
+            if (starts != null && t % segment == 0) {
+                starts[t / segment] = stateBefore(runners, t);
             }
+            float[] x = stepInput(input, from, to, steps, t);
             for (int k = 0; k < runners.size(); k++) {
                 x = runners.get(k).forward(t, x);
                 if (events != null) {
@@ -137,14 +157,88 @@ public final class Sequential {
                 }
             }
             output[t] = x;
+            if (starts != null && t % segment == 0 && t > 0) { // step t has read step t−1: the previous segment can go
+                for (int u = t - segment; u < t; u++) {
+                    forget(runners, u);
+                }
+            }
         }
-        return new Forward(runners, output);
+        return new Forward(runners, output, starts, segment);
+    }
+
+    /** Step t's input of samples {@code [from, to)} (batch × in). */
+    private float[] stepInput(float[][] input, int from, int to, int steps, int t) {
+        int in = inSize();
+        float[] x = new float[(to - from) * in];
+        for (int b = 0; b < to - from; b++) {
+            if (input[from + b].length != steps * in) {
+                throw new IllegalArgumentException("sample " + (from + b) + " has " + input[from + b].length + " values, expected "
+                        + steps + " steps x " + in);
+            }
+            System.arraycopy(input[from + b], t * in, x, b * in, in);
+        }
+        return x;
+    }
+
+    /** The neuron layers' states before step t (null for the other modules). */
+    private static Object[] stateBefore(List<Module.Runner> runners, int t) {
+        Object[] s = new Object[runners.size()];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = runners.get(k) instanceof NeuronModule.NeuronRunner n ? n.stateBefore(t) : null;
+        }
+        return s;
+    }
+
+    private static void forget(List<Module.Runner> runners, int t) {
+        for (Module.Runner r : runners) {
+            r.forget(t);
+        }
+    }
+
+    /**
+     * Before the backward pass goes through step t: with recomputation, when t is the last step of a
+     * segment, restores the segment's start (the backward pass of its first step reads it) and, but
+     * for the last segment, which was kept, runs the segment's forward pass again.
+     */
+    private void recompute(Forward f, float[][] input, int from, int to, int steps, int t) {
+        if (f.starts() == null) {
+            return;
+        }
+        int segment = f.segment();
+        int sg = t / segment;
+        boolean last = sg == (steps - 1) / segment;
+        if (t != (last ? steps - 1 : (sg + 1) * segment - 1)) {
+            return; // inside a segment already there
+        }
+        int t0 = sg * segment;
+        List<Module.Runner> runners = f.runners();
+        for (int k = 0; k < runners.size(); k++) {
+            if (runners.get(k) instanceof NeuronModule.NeuronRunner n) {
+                n.restoreBefore(t0, f.starts()[sg][k]);
+            }
+        }
+        if (last) {
+            return;
+        }
+        for (int u = t0; u <= t; u++) {
+            float[] x = stepInput(input, from, to, steps, u);
+            for (Module.Runner r : runners) {
+                x = r.forward(u, x);
+            }
+        }
+    }
+
+    /** After the backward pass went through step t: with recomputation, drops it. */
+    private static void done(Forward f, int t) {
+        if (f.starts() != null) {
+            forget(f.runners(), t);
+        }
     }
 
     private Gradients groupGradients(float[][] input, int[] labels, int from, int to, int steps) {
         int batch = to - from;
         int out = outSize();
-        Forward f = forward(input, from, to, steps);
+        Forward f = forward(input, from, to, steps, null, true);
         List<Module.Runner> runners = f.runners();
         Module.Runner last = runners.get(runners.size() - 1);
         double lossSum = 0;
@@ -164,6 +258,7 @@ public final class Sequential {
         }
         float[] zero = new float[batch * out];
         for (int t = steps - 1; t >= 0; t--) {
+            recompute(f, input, from, to, steps, t);
             float[] dy;
             if (loss == LifNetwork.Loss.CE_MEMBRANE) {
                 NeuronModule.NeuronRunner neurons = (NeuronModule.NeuronRunner) last;
@@ -182,6 +277,7 @@ public final class Sequential {
             if (runners.size() > 1) {
                 runners.get(0).backwardParametersOnly(t, dy); // the data's gradient is not needed
             }
+            done(f, t);
         }
         List<float[]> grads = new ArrayList<>();
         for (Module.Runner r : runners) {
@@ -228,7 +324,7 @@ public final class Sequential {
             float[][] rasters) {
         int batch = to - from;
         int out = outSize();
-        Forward f = forward(input, from, to, steps);
+        Forward f = forward(input, from, to, steps, null, true);
         float[][] dy = new float[steps][batch * out];
         double lossSum = 0;
         for (int b = 0; b < batch; b++) {
@@ -245,6 +341,7 @@ public final class Sequential {
         }
         List<Module.Runner> runners = f.runners();
         for (int t = steps - 1; t >= 0; t--) {
+            recompute(f, input, from, to, steps, t);
             float[] d = runners.get(runners.size() - 1).backward(t, dy[t]);
             for (int k = runners.size() - 2; k >= 1; k--) {
                 d = runners.get(k).backward(t, d);
@@ -252,6 +349,7 @@ public final class Sequential {
             if (runners.size() > 1) {
                 runners.get(0).backwardParametersOnly(t, d);
             }
+            done(f, t);
         }
         List<float[]> grads = new ArrayList<>();
         for (Module.Runner r : runners) {
@@ -457,7 +555,7 @@ public final class Sequential {
                     countNonZeros(input[b], events[0]);
                 }
             }
-            float[][] output = forward(input, from, to, steps, countEvents ? events : null).output();
+            float[][] output = forward(input, from, to, steps, countEvents ? events : null, false).output();
             for (float[] s : output) {
                 for (int b = from; b < to; b++) {
                     for (int i = 0; i < out; i++) {
