@@ -197,6 +197,24 @@ class SequentialTest {
     }
 
     @Test
+    void trainingTowardsTargetRastersWithRecomputationTakesTheSameSteps() {
+        SpikeFunction f = SpikeFunction.step(Surrogate.superSpike(5f));
+        int steps = 12;
+        float[][] x = input(2, steps, IMAGE.size(), 31);
+        float[][] targets = input(2, steps, 4, 32);
+        org.spikecore.train.VanRossum vr = new org.spikecore.train.VanRossum(0.8f);
+        Sequential keep = new Sequential(qprNet(f, true, 9), LifNetwork.Loss.MSE_COUNTS, new Optimizer.AdamSpec(1e-2f));
+        Sequential again = new Sequential(qprNet(f, true, 9), LifNetwork.Loss.MSE_COUNTS, new Optimizer.AdamSpec(1e-2f)).withRecompute(5);
+        for (int step = 0; step < 3; step++) {
+            assertThat(again.trainTowards(x, targets, steps, vr)).isEqualTo(keep.trainTowards(x, targets, steps, vr));
+        }
+        for (int m = 0; m < keep.modules().size(); m++) {
+            assertThat(again.modules().get(m).parameters()).isDeepEqualTo(keep.modules().get(m).parameters());
+        }
+        assertThatThrownBy(() -> keep.trainTowards(x, new float[][] {targets[0]}, steps, vr)).hasMessageContaining("2 samples but 1");
+    }
+
+    @Test
     void oneAndTwoThreadsGiveTheSameBits() {
         SpikeFunction step = SpikeFunction.step(Surrogate.superSpike(5f));
         float[][] x = input(37, 10, IMAGE.size(), 8);
