@@ -113,8 +113,9 @@ class EngineDeploymentTest {
             sameClass += ImageClassifier.argmax(trained[s]) == ImageClassifier.argmax(deployed[s]) ? 1 : 0;
         }
         assertThat(total).as("the trainer's network spikes").isGreaterThan(3 * n);
-        assertThat((double) differ / total).as("output spikes that differ").isLessThan(0.15);
-        assertThat(sameClass).as("samples with the same most active output").isGreaterThanOrEqualTo(n - 2);
+        // measured: 11 of 127 output spike counts differ (8.7 %), all 12 samples keep their most active output
+        assertThat((double) differ / total).as("output spikes that differ").isLessThan(0.10);
+        assertThat(sameClass).as("samples with the same most active output").isEqualTo(n);
     }
 
     @Test
