@@ -17,7 +17,8 @@ import org.spikecore.train.Wage;
  * the last module is a {@link NeuronModule} whose spikes (or membrane) the {@link LifNetwork.Loss}
  * reads, or, with {@link LifNetwork.Loss#CE_COUNTS}, any module whose real-valued output summed over
  * the steps is the logits (an ANN over one step, or a spiking network read out by integrating its
- * last synaptic layer without a threshold). Batches are cut into groups of {@link LifNetwork#GROUP} samples run on {@code threads}
+ * last synaptic layer without a threshold); {@link #trainTowards} trains towards target spike
+ * rasters under the Van Rossum loss instead (the pattern task). Batches are cut into groups of {@link LifNetwork#GROUP} samples run on {@code threads}
  * threads, and the groups' gradients are added in group order, so the bits do not depend on the
  * thread count.
  */
