@@ -59,9 +59,24 @@ class CheckpointFileTest {
             CheckpointFile.read(in, "golden", "pattern-retention", PATTERN_CONFIG, task::readState);
         }
         assertThat(task.epoch()).isEqualTo(3);
+        // written by the first trainer (TraceLayer, weights out x in): the Sequential network's forward pass on the loaded
+        // weights gives that trainer's distance to the last bit
         PatternRetention.Epoch next = task.trainEpoch();
         assertThat(next.vrDistance()).isEqualTo(5.042206617775266);
     }
+
+    @Test
+    void theSequentialPatternRetentionCheckpointStillLoadsAndContinuesToTheSameBits() throws IOException {
+        PatternRetention task = new PatternRetention(SMALL, 5, WAGE);
+        try (InputStream in = golden("pattern-retention-v1-sequential.ckpt")) {
+            CheckpointFile.read(in, "golden", "pattern-retention", PATTERN_CONFIG, task::readState);
+        }
+        assertThat(task.epoch()).isEqualTo(3);
+        assertThat(task.trainEpoch().vrDistance()).isEqualTo(NEXT_VR_SEQUENTIAL);
+    }
+
+    /** The next epoch's distance from pattern-retention-v1-sequential.ckpt. */
+    private static final double NEXT_VR_SEQUENTIAL = 5.107464299212837;
 
     @Test
     void theVersion1ClassifierCheckpointStillLoadsAndEvaluatesToTheSameNumbers() throws IOException {
@@ -102,7 +117,8 @@ class CheckpointFileTest {
         for (int e = 0; e < 3; e++) {
             task.trainEpoch();
         }
-        CheckpointFile.write(out.resolve("pattern-retention-v1.ckpt"), "pattern-retention", PATTERN_CONFIG, task::writeState);
+        // pattern-retention-v1.ckpt stays as the first trainer wrote it; this trainer's state is the -sequential file
+        CheckpointFile.write(out.resolve("pattern-retention-v1-sequential.ckpt"), "pattern-retention", PATTERN_CONFIG, task::writeState);
         ImageClassifier c = new ImageClassifier(CLASSIFIER, 4, 4, 2, 9);
         for (int e = 0; e < 2; e++) {
             c.trainEpoch(images(), (b, n, loss) -> { });

@@ -6,29 +6,19 @@ import org.spikecore.data.LabeledImages;
 import org.spikecore.engine.Simulation;
 import org.spikecore.fixed.Format;
 import org.spikecore.model.ArraySource;
-import org.spikecore.model.DenseConnectivity;
 import org.spikecore.model.Network;
-import org.spikecore.model.Node;
-import org.spikecore.model.NeuronModel;
-import org.spikecore.model.Population;
-import org.spikecore.model.Projection;
-import org.spikecore.model.Reset;
-import org.spikecore.model.StateSpec;
-import org.spikecore.model.Threshold;
-import org.spikecore.train.net.Dense;
 import org.spikecore.train.net.Module;
 import org.spikecore.train.net.Sequential;
 
 /**
- * Runs a converted MLP ({@link AnnConversion}, dense layers without biases) on the bit-accurate
- * engine with rate-coded input spikes (the same draws the trainer's evaluation uses): 16-bit integer
- * weights at {@code unitsPerOne} units per 1.0 (the largest power of two that holds the largest
- * weight), integrate-and-fire neurons with 32-bit membranes, no leak, spike when v exceeds
- * {@code unitsPerOne} (the engine's test is v ≥ threshold, hence one unit more) and reset by
- * subtracting it; the readout is a population that never fires, its membrane read at the end of
- * each image. One tick of delay per layer, so image i owns ticks {@code i·(T + L)} … with L weight
- * layers, and the states are reset in between. The float network and the engine differ only by the
- * rounding of weights to units.
+ * Runs a converted network ({@link AnnConversion}) on the bit-accurate engine with rate-coded input
+ * spikes (the same draws the trainer's evaluation uses), deployed by the one path
+ * {@link EngineDeployment}: 16-bit integer weights at {@code unitsPerOne} units per 1.0 (the largest
+ * power of two that holds the largest weight), 32-bit membranes, integrate-and-fire neurons (no
+ * leak, threshold 1, reset by subtracting it) and, for the last synaptic layer, a readout
+ * population that never fires, its membrane read at the end of each image. One tick of delay per
+ * layer, so image i owns ticks {@code i·(T + L)} … with L weight layers, and the states are reset in
+ * between. The float network and the engine differ only by the rounding of weights to units.
  */
 public final class ConvertedDeployment {
 
@@ -47,12 +37,6 @@ public final class ConvertedDeployment {
     /** Runs {@code images} for {@code steps} steps; {@code floatPredictions} are the trainer's classes at the same T. */
     public static Result run(Sequential snn, LabeledImages images, int steps, long seed, int[] floatPredictions, int threads) {
         List<Module> weights = NetworkArchitecture.weightModules(snn.modules());
-        for (Module m : weights) {
-            if (!(m instanceof Dense) || m.parameters().length != 1) {
-                throw new IllegalArgumentException("only dense layers without biases deploy; this network has "
-                        + m.getClass().getSimpleName() + (m.parameters().length > 1 ? " with biases" : ""));
-            }
-        }
         double largest = 0;
         for (Module m : weights) {
             for (float w : m.parameters()[0]) {
@@ -76,28 +60,19 @@ public final class ConvertedDeployment {
                 }
             }
         }
-        NeuronModel integrateAndFire = new NeuronModel("if-converted", List.of(StateSpec.of("v", Format.INT32).withReset(Reset.add(-units))),
-                List.of(), Threshold.fixed(units + 1), 0);
-        NeuronModel readout = new NeuronModel("readout", List.of(StateSpec.of("v", Format.INT32)), List.of(), Threshold.fixed(Format.INT32.max()),
-                0);
-        List<Node> nodes = new ArrayList<>();
-        nodes.add(new ArraySource("input", inputs, ticks.stream().mapToInt(Integer::intValue).toArray(),
-                neurons.stream().mapToInt(Integer::intValue).toArray()));
-        List<Projection> projections = new ArrayList<>();
-        String pre = "input";
-        for (int k = 0; k < layers; k++) {
-            Module m = weights.get(k);
-            String post = k == layers - 1 ? "readout" : "hidden" + k;
-            nodes.add(new Population(post, m.outShape().size(), k == layers - 1 ? readout : integrateAndFire));
-            projections.add(Projection.of(pre + "->" + post, pre, post, new DenseConnectivity(m.inShape().size(), m.outShape().size(),
-                    IntegerForward.toInteger(m.parameters()[0], units)), Format.INT16, 0));
-            pre = post;
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < layers - 1; k++) {
+            names.add("hidden" + k);
         }
+        names.add("readout");
+        Network network = EngineDeployment.toEngine(snn.modules(), new ArraySource("input", inputs,
+                ticks.stream().mapToInt(Integer::intValue).toArray(), neurons.stream().mapToInt(Integer::intValue).toArray()),
+                new EngineDeployment.Formats(units, Format.INT16, Format.INT32), names, Network.DEFAULT_CORE_CAPACITY);
         int classes = weights.get(layers - 1).outShape().size();
         int correct = 0;
         int same = 0;
         long synOps;
-        try (Simulation sim = new Simulation(new Network(nodes, projections, Network.DEFAULT_CORE_CAPACITY), 0, threads, true)) {
+        try (Simulation sim = new Simulation(network, 0, threads, true)) {
             for (int i = 0; i < images.size(); i++) {
                 sim.run(window);
                 int best = 0;

@@ -41,10 +41,13 @@ import org.spikecore.train.net.Relu;
  * shared);</li>
  * <li>{@link Pool} → a sparse projection of weight 1 (sum) or 1/k² (average);</li>
  * <li>a chain of several of them → one projection of their composed weights;</li>
+ * <li>a chain after the last neuron layer (a network read out by integrating its last synaptic
+ * layer, as {@code CE_COUNTS} trains it) → a readout population that never fires, named by one
+ * more name than there are neuron layers, its membrane the summed output;</li>
  * <li>biases → a projection from an always-spiking {@code bias} source (the engine's neuron bias is
  * one per population);</li>
  * <li>{@link Lif} → one state with the shift leak of its β when β = 1 − 2^−k, else Loihi's 12-bit
- * multiplicative decay, reset to 0
+ * multiplicative decay, threshold ⌊ϑ·units⌋ + 1 (the float layer spikes when U > ϑ), reset to 0
  * or by ϑ/β (the engine subtracts before its next leak, the float layer after it);
  * {@link CubaLif} → current and membrane ({@link NeuronPresets#lifFirstOrderSynapse}'s structure,
  * input into the current); {@link RecurrentLif} → the LIF population and a recurrent projection of
@@ -129,7 +132,7 @@ public final class EngineDeployment {
                     if (n instanceof RecurrentLif r) {
                         projections.add(Projection.of(name + "->" + name, name, name,
                                 new DenseConnectivity(r.shape().size(), r.shape().size(),
-                                        IntegerForward.toInteger(r.parameters()[0], formats.unitsPerOne())),
+                                        toInteger(r.parameters()[0], formats.unitsPerOne())),
                                 formats.weights(), 0));
                     }
                     chain.clear();
@@ -139,8 +142,21 @@ public final class EngineDeployment {
             }
         }
         if (!chain.isEmpty()) {
-            throw new IllegalArgumentException("the network ends with " + chain.size() + " linear module(s) after its last "
-                    + "neuron layer; the engine's outputs are spikes of a neuron layer");
+            if (layer >= names.size()) {
+                throw new IllegalArgumentException("the network ends with " + chain.size() + " linear module(s) after its last "
+                        + "neuron layer; the engine's outputs are spikes of a neuron layer, or name one more population for a "
+                        + "readout that integrates them");
+            }
+            String name = names.get(layer);
+            int size = chain.get(chain.size() - 1).outShape().size();
+            nodes.add(new Population(name, size, readout(name, formats)));
+            Linear linear = linear(chain, previousSize, size, formats, name);
+            projections.add(Projection.of(previous + "->" + name, previous, name, linear.connectivity(), formats.weights(), 0));
+            if (linear.bias() != null) {
+                bias = true;
+                projections.add(Projection.of("bias->" + name, "bias", name, new DenseConnectivity(1, size, linear.bias()),
+                        formats.weights(), 0));
+            }
         }
         if (layer == 0) {
             throw new IllegalArgumentException("the network has no neuron layer to deploy");
@@ -149,6 +165,89 @@ public final class EngineDeployment {
             nodes.add(1, new BernoulliSource("bias", 1, 1.0));
         }
         return new Network(nodes, projections, coreCapacity);
+    }
+
+    /**
+     * The reverse of {@link #toEngine}, for fine-tuning a chip network in the trainer: writes the
+     * integer weights of {@code network}'s projections, divided by {@code unitsPerOne}, into the
+     * parameters of {@code modules} (the network it was deployed from, or one of the same shapes and
+     * the same population {@code names}): a dense projection into its {@link Dense}, a convolution's
+     * shared kernel into its {@link Conv2d}, a {@code bias->} projection into the biases, a
+     * recurrent projection into its {@link RecurrentLif}. A chain of several linear modules composed
+     * into one projection cannot be split back, and is an error naming the layer.
+     */
+    public static void loadWeights(Network network, List<Module> modules, List<String> names, int unitsPerOne) {
+        java.util.Map<String, Projection> byName = new java.util.HashMap<>();
+        for (Projection p : network.projections()) {
+            byName.put(p.name(), p);
+        }
+        List<Module> chain = new ArrayList<>();
+        int layer = 0;
+        for (Module m : modules) {
+            if (!(m instanceof NeuronModule n)) {
+                chain.add(m);
+                continue;
+            }
+            if (layer >= names.size()) {
+                throw new IllegalArgumentException("the network has more neuron layers than the " + names.size() + " names given");
+            }
+            load(byName, names.get(layer++), chain, n, unitsPerOne);
+            chain.clear();
+        }
+        if (!chain.isEmpty()) { // the readout
+            if (layer >= names.size()) {
+                throw new IllegalArgumentException("the network ends with linear modules but no readout name is given");
+            }
+            load(byName, names.get(layer), chain, null, unitsPerOne);
+        }
+    }
+
+    /** Loads the weights into layer {@code name} (the chain before it, and its recurrent weights when {@code neurons} has them). */
+    private static void load(java.util.Map<String, Projection> byName, String name, List<Module> chain, NeuronModule neurons,
+            int units) {
+        List<Module> parts = chain.stream().filter(c -> !(c instanceof Flatten)).toList();
+        if (parts.size() > 1) {
+            throw new IllegalArgumentException("layer " + name + ": " + parts.size() + " linear modules were composed into one "
+                    + "projection and cannot be split back");
+        }
+        if (parts.size() == 1 && parts.get(0).parameters().length > 0) {
+            Projection into = byName.values().stream().filter(p -> p.post().equals(name) && !p.pre().equals("bias")
+                    && !p.pre().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                            "the engine network has no projection into " + name));
+            float[][] params = parts.get(0).parameters();
+            int[] w = switch (into.connectivity()) {
+                case DenseConnectivity d -> d.weights();
+                case ConvConnectivity c -> c.kernel();
+                default -> throw new IllegalArgumentException("projection " + into.name() + " is a "
+                        + into.connectivity().getClass().getSimpleName() + ", not the weights of a dense or conv layer");
+            };
+            fill(params[0], w, 1, units, into.name());
+            if (params.length > 1) {
+                java.util.Arrays.fill(params[1], 0f);
+                Projection bias = byName.get("bias->" + name);
+                if (bias != null) {
+                    int[] b = ((DenseConnectivity) bias.connectivity()).weights();
+                    fill(params[1], b, b.length / params[1].length, units, bias.name());
+                }
+            }
+        }
+        if (neurons instanceof RecurrentLif r) {
+            Projection self = byName.get(name + "->" + name);
+            if (self == null) {
+                throw new IllegalArgumentException("the engine network has no recurrent projection " + name + "->" + name);
+            }
+            fill(r.parameters()[0], ((DenseConnectivity) self.connectivity()).weights(), 1, units, self.name());
+        }
+    }
+
+    /** {@code into[k] = w[k·each] / units}, after checking the sizes. */
+    private static void fill(float[] into, int[] w, int each, int units, String what) {
+        if (into.length * each != w.length) {
+            throw new IllegalArgumentException("projection " + what + " has " + w.length + " weights, the layer " + into.length * each);
+        }
+        for (int k = 0; k < into.length; k++) {
+            into[k] = w[k * each] / (float) units;
+        }
     }
 
     /** A neuron layer's model and the state its synaptic input enters. */
@@ -166,15 +265,21 @@ public final class EngineDeployment {
                 yield new Deployed(new NeuronModel(name + "-cuba", List.of(v.states().get(0), current),
                         List.of(org.spikecore.model.Coupling.of(0, 1, 1, 0)), v.threshold(), 0), 1);
             }
-            case Qpr q -> new Deployed(NeuronPresets.qpr(IntegerForward.leakShift(q.alpha()),
-                    IntegerForward.leakShift(q.beta()), IntegerForward.leakShift(q.gamma()),
+            case Qpr q -> new Deployed(NeuronPresets.qpr(leakShift(q.alpha()),
+                    leakShift(q.beta()), leakShift(q.gamma()),
                     Math.round(q.threshold() * units), Math.round(q.delta() / q.gamma() * units)), 1);
         };
     }
 
+    /** A population that never fires: its membrane, without leak, sums the weighted input (read with {@code Simulation.state}). */
+    private static NeuronModel readout(String name, Formats f) {
+        return new NeuronModel(name + "-readout", List.of(StateSpec.of("v", f.states())), List.of(),
+                Threshold.fixed(f.states().max()), 0);
+    }
+
     private static NeuronModel lif(String name, float beta, float threshold, NeuronModule.Reset reset, Formats f, int index) {
         int units = f.unitsPerOne();
-        int theta = Math.round(threshold * units);
+        int theta = (int) Math.floor(threshold * units) + 1; // the float layer spikes when U > ϑ, the engine when v ≥ its threshold
         StateSpec v = StateSpec.of("v", f.states()).withLeak(decay(beta));
         v = v.withReset(switch (reset) {
             case ZERO -> Reset.toValue(0);
@@ -218,14 +323,14 @@ public final class EngineDeployment {
             return new Linear(new SparseConnectivity(in, out, idx, idx.clone(), w), null);
         }
         if (parts.size() == 1 && parts.get(0) instanceof Dense d) {
-            return new Linear(new DenseConnectivity(in, out, IntegerForward.toInteger(d.weightsByInput(), units)),
+            return new Linear(new DenseConnectivity(in, out, toInteger(d.weightsByInput(), units)),
                     bias(d.parameters().length > 1 ? d.parameters()[1] : null, 1, units));
         }
         if (parts.size() == 1 && parts.get(0) instanceof Conv2d c) {
             var s = c.inShape();
             float[][] p = c.parameters();
             return new Linear(new ConvConnectivity(s.channels(), s.height(), s.width(), c.outShape().channels(), c.kernel(),
-                    c.stride(), c.padding(), IntegerForward.toInteger(p[0], units)),
+                    c.stride(), c.padding(), toInteger(p[0], units)),
                     bias(p[1], c.outShape().height() * c.outShape().width(), units));
         }
         if (parts.size() == 1 && parts.get(0) instanceof Pool p) {
@@ -299,7 +404,7 @@ public final class EngineDeployment {
                 byInput[j * out + i] = y[(j + 1) * out + i] - bias[i];
             }
         }
-        int[] w = IntegerForward.toInteger(byInput, units);
+        int[] w = toInteger(byInput, units);
         int[] b = bias(bias, 1, units);
         int nonZero = 0;
         for (int v : w) {
@@ -322,5 +427,24 @@ public final class EngineDeployment {
             return new Linear(new SparseConnectivity(in, out, pres, posts, ws), b);
         }
         return new Linear(new DenseConnectivity(in, out, w), b);
+    }
+
+    /** Integer weights of float ones at {@code units} per 1.0, rounded to nearest and saturated to 16 bits. */
+    public static int[] toInteger(float[] w, int units) {
+        int[] x = new int[w.length];
+        for (int k = 0; k < w.length; k++) {
+            x[k] = (int) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(w[k] * units)));
+        }
+        return x;
+    }
+
+    /** The shift k of a decay 1 − 2^−k (the engine's multiplierless leak); rejects other decays. */
+    public static int leakShift(float decay) {
+        for (int k = 1; k < 16; k++) {
+            if (decay == 1f - (float) Math.pow(2, -k)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("decay " + decay + " is not 1 − 2^−k, so the engine's shift leak cannot run it");
     }
 }

@@ -1,14 +1,27 @@
 package org.spikecore.train;
 
+import java.util.List;
+import org.spikecore.engine.Simulation;
+import org.spikecore.engine.SpikeRecorder;
 import org.spikecore.fixed.CounterRng;
+import org.spikecore.model.ArraySource;
+import org.spikecore.model.Network;
+import org.spikecore.train.net.Dense;
+import org.spikecore.train.net.Module;
+import org.spikecore.train.net.Qpr;
+import org.spikecore.train.net.Sequential;
+import org.spikecore.train.net.Shape;
+import org.spikecore.train.net.SpikeFunction;
 
 /**
  * The seed paper's task (REFERENCES §1): a frozen random input raster (700 channels × 250 steps)
  * drives 400 hidden and 250 output Q/P/R neurons, trained by BPTT with a SuperSpike surrogate and
  * the Van Rossum loss to reproduce a 250×250 target raster, a procedurally drawn smiley (output
  * neuron = image row, time step = image column, only every other column). Full precision (float32).
+ * The network is a {@link Sequential} of {@link Dense} and {@link Qpr} layers, trained by its BPTT
+ * ({@link Sequential#trainTowards}) and deployed by {@link EngineDeployment}, as any other network.
  */
-public final class PatternRetention {
+public final class PatternRetention implements TrainingRun.Trainer<PatternRetention.Epoch> {
 
     /**
      * The task's sizes and hyper-parameters.
@@ -56,16 +69,11 @@ public final class PatternRetention {
     private final Config config;
     private final float[] input;
     private final float[] target;
-    private final TraceLayer hiddenLayer;
-    private final TraceLayer outputLayer;
-    private final Adam hiddenOptimizer;
-    private final Adam outputOptimizer;
+    /** Dense 700→400, Q/P/R, Dense 400→250, Q/P/R: one {@link Sequential}, BPTT and WAGE as for any network. */
+    private final Sequential network;
     private final VanRossum loss;
     private final Wage wage;
-    private final long seed;
     private final int integerUnits;
-    private final float[] hiddenMaster;
-    private final float[] outputMaster;
     private int epoch;
     private float[] lastOutput;
 
@@ -81,9 +89,10 @@ public final class PatternRetention {
 
     /**
      * The task with WAGE quantization {@code wage} and, when {@code integerUnits > 0}, the forward pass
-     * in the bit-accurate engine's integer arithmetic at that many units per 1.0 (16-bit states, so
-     * {@code wage} must leave states to it): the network trains on exactly the spikes it emits
-     * once deployed ({@link Deployment}).
+     * in the bit-accurate engine's integer arithmetic at that many units per 1.0 ({@link Qpr}'s integer
+     * form on weights rounded to the engine's integers, {@link Sequential#withIntegerWeights}; 16-bit
+     * states, so {@code wage} must leave states to it): the network trains on exactly the spikes it
+     * emits once deployed ({@link #toEngine}).
      */
     public PatternRetention(Config config, long seed, Wage wage, int integerUnits) {
         if (integerUnits > 0 && wage.stateBits() != 0) {
@@ -92,24 +101,48 @@ public final class PatternRetention {
         }
         this.integerUnits = integerUnits;
         this.config = config;
-        this.seed = seed;
         this.wage = wage;
         this.input = frozenInput(config, seed);
         this.target = smiley(config.outputs(), config.steps());
-        Surrogate s = Surrogate.superSpike(config.surrogateBeta());
-        hiddenLayer = new TraceLayer(config.inputs(), config.hidden(), gaussianWeights(config.inputs(), config.hidden(), config.weightScale(), seed, 1),
-                ALPHA, BETA, GAMMA, DELTA, THRESHOLD, s);
-        outputLayer = new TraceLayer(config.hidden(), config.outputs(), gaussianWeights(config.hidden(), config.outputs(), config.weightScale(), seed, 2),
-                ALPHA, BETA, GAMMA, DELTA, THRESHOLD, s);
-        hiddenOptimizer = new Adam(config.inputs() * config.hidden(), config.learningRate());
-        outputOptimizer = new Adam(config.hidden() * config.outputs(), config.learningRate());
+        List<Module> modules = modules(config, integerUnits,
+                byInput(gaussianWeights(config.inputs(), config.hidden(), config.weightScale(), seed, 1), config.inputs(), config.hidden()),
+                byInput(gaussianWeights(config.hidden(), config.outputs(), config.weightScale(), seed, 2), config.hidden(), config.outputs()));
+        // the loss argument is the classifier's; this task trains by trainTowards under the Van Rossum loss
+        network = new Sequential(modules, LifNetwork.Loss.MSE_COUNTS, new Optimizer.AdamSpec(config.learningRate()))
+                .withQuantization(wage, seed);
+        if (integerUnits > 0) {
+            network.withIntegerWeights(integerUnits);
+        }
         loss = new VanRossum(config.vrDecay());
-        hiddenMaster = hiddenLayer.weights().clone();
-        outputMaster = outputLayer.weights().clone();
-        hiddenLayer.setQuantization(wage);
-        outputLayer.setQuantization(wage);
-        hiddenLayer.setIntegerArithmetic(integerUnits);
-        outputLayer.setIntegerArithmetic(integerUnits);
+    }
+
+    /** The network: Dense (no bias), Q/P/R, Dense, Q/P/R; integer forward passes at {@code integerUnits} when it is positive. */
+    private static List<Module> modules(Config c, int integerUnits, float[] hiddenByInput, float[] outputByInput) {
+        Surrogate s = Surrogate.superSpike(c.surrogateBeta());
+        Qpr hidden = new Qpr(Shape.vector(c.hidden()), ALPHA, BETA, GAMMA, DELTA, THRESHOLD, true, SpikeFunction.step(s));
+        Qpr output = new Qpr(Shape.vector(c.outputs()), ALPHA, BETA, GAMMA, DELTA, THRESHOLD, true, SpikeFunction.step(s));
+        if (integerUnits > 0) {
+            hidden = hidden.withIntegerArithmetic(integerUnits);
+            output = output.withIntegerArithmetic(integerUnits);
+        }
+        return List.of(dense(c.inputs(), c.hidden(), hiddenByInput), hidden, dense(c.hidden(), c.outputs(), outputByInput), output);
+    }
+
+    private static Dense dense(int in, int out, float[] byInput) {
+        Dense d = Dense.withoutBias(in, out, 1.0, 0, 0);
+        System.arraycopy(byInput, 0, d.weightsByInput(), 0, byInput.length);
+        return d;
+    }
+
+    /** Out × in weights (the order they are drawn in) as the engine's and {@link Dense}'s in × out. */
+    private static float[] byInput(float[] outByIn, int in, int out) {
+        float[] w = new float[in * out];
+        for (int i = 0; i < out; i++) {
+            for (int j = 0; j < in; j++) {
+                w[j * out + i] = outByIn[i * in + j];
+            }
+        }
+        return w;
     }
 
     private int annealEpochs;
@@ -201,30 +234,17 @@ public final class PatternRetention {
     public record Epoch(double vrDistance, double f1, long outputSpikes) {
     }
 
-    /** One epoch: quantize the weights, forward, loss, BPTT, quantize the gradients, Adam step on the masters. */
+    /** One epoch: quantize the weights, forward, Van Rossum loss, BPTT, quantize the gradients, Adam step on the masters. */
+    @Override
     public Epoch trainEpoch() {
         int steps = config.steps();
         if (annealEpochs > 0) {
-            float lr = (float) (config.learningRate() * annealFactor(epoch, annealEpochs));
-            hiddenOptimizer.setLearningRate(lr);
-            outputOptimizer.setLearningRate(lr);
+            network.setLearningRate((float) (config.learningRate() * annealFactor(epoch, annealEpochs)));
         }
-        wage.quantizeWeights(hiddenMaster, hiddenLayer.weights());
-        wage.quantizeWeights(outputMaster, outputLayer.weights());
-        float[] hiddenSpikes = hiddenLayer.forward(input, steps);
-        float[] out = outputLayer.forward(hiddenSpikes, steps);
+        float[] out = network.trainTowards(new float[][] {input}, new float[][] {target}, steps, loss)[0];
         lastOutput = out;
         double vr = loss.distance(out, target, steps, config.outputs());
         double f1 = SpikeTiming.f1(out, target, steps, config.outputs(), 1);
-        float[] gradOut = loss.gradient(out, target, steps, config.outputs());
-        float[] gradOutputW = new float[outputLayer.weights().length];
-        float[] gradHiddenSpikes = outputLayer.backward(gradOut, gradOutputW, true);
-        float[] gradHiddenW = new float[hiddenLayer.weights().length];
-        hiddenLayer.backward(gradHiddenSpikes, gradHiddenW, false);
-        wage.quantizeGradients(gradOutputW, seed, epoch, 2);
-        wage.quantizeGradients(gradHiddenW, seed, epoch, 1);
-        outputOptimizer.apply(outputMaster, gradOutputW);
-        hiddenOptimizer.apply(hiddenMaster, gradHiddenW);
         epoch++;
         long spikes = 0;
         for (float s : out) {
@@ -247,25 +267,83 @@ public final class PatternRetention {
         return input.clone();
     }
 
-    /** The hidden layer's weights as the forward pass uses them (quantized), out x in row-major. */
-    public float[] hiddenWeights() {
-        float[] w = new float[hiddenMaster.length];
-        wage.quantizeWeights(hiddenMaster, w);
-        return w;
+    /** The network's modules (Dense, Q/P/R, Dense, Q/P/R) with the weights the passes use. */
+    public List<Module> modules() {
+        return network.modules();
     }
 
-    /** The output layer's weights as the forward pass uses them (quantized), out x in row-major. */
+    /** The hidden layer's weights as the forward pass uses them (quantized), by input: {@code [j·hidden + i]}. */
+    public float[] hiddenWeights() {
+        return ((Dense) network.modules().get(0)).weightsByInput().clone();
+    }
+
+    /** The output layer's weights as the forward pass uses them (quantized), by input: {@code [j·outputs + i]}. */
     public float[] outputWeights() {
-        float[] w = new float[outputMaster.length];
-        wage.quantizeWeights(outputMaster, w);
-        return w;
+        return ((Dense) network.modules().get(2)).weightsByInput().clone();
     }
 
     /** A forward pass with the current weights (no update): the output raster (T x outputs). */
     public float[] forward() {
-        wage.quantizeWeights(hiddenMaster, hiddenLayer.weights());
-        wage.quantizeWeights(outputMaster, outputLayer.weights());
-        return outputLayer.forward(hiddenLayer.forward(input, config.steps()), config.steps());
+        return network.outputs(new float[][] {input}, config.steps())[0];
+    }
+
+    /**
+     * A forward pass of the current weights rounded to {@code units} per 1.0 in the engine's integer
+     * arithmetic ({@link Qpr}'s integer form): the spikes the network deployed at {@code units}
+     * emits, computed by the trainer.
+     */
+    public float[] integerForward(int units) {
+        List<Module> integer = modules(config, units, onGrid(hiddenWeights(), units), onGrid(outputWeights(), units));
+        return new Sequential(integer, LifNetwork.Loss.MSE_COUNTS, new Optimizer.AdamSpec(config.learningRate())) // never steps
+                .outputs(new float[][] {input}, config.steps())[0];
+    }
+
+    private static float[] onGrid(float[] w, int units) {
+        int[] integer = EngineDeployment.toInteger(w, units);
+        float[] x = new float[w.length];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = integer[k] / (float) units;
+        }
+        return x;
+    }
+
+    /**
+     * The engine network of the current weights through the one deployment path
+     * ({@link EngineDeployment#toEngine}): 16-bit integer weights at {@code unitsPerOne} per 1.0,
+     * the Q/P/R populations "hidden" and "output", the frozen input raster as an array source.
+     */
+    public Network toEngine(int unitsPerOne) {
+        int events = 0;
+        for (float x : input) {
+            events += x != 0f ? 1 : 0;
+        }
+        int[] ticks = new int[events];
+        int[] neurons = new int[events];
+        int k = 0;
+        for (int t = 0; t < config.steps(); t++) {
+            for (int j = 0; j < config.inputs(); j++) {
+                if (input[t * config.inputs() + j] != 0f) {
+                    ticks[k] = t;
+                    neurons[k++] = j;
+                }
+            }
+        }
+        return EngineDeployment.toEngine(network.modules(), new ArraySource("input", config.inputs(), ticks, neurons),
+                EngineDeployment.Formats.int16(unitsPerOne), List.of("hidden", "output"),
+                Math.max(3 * config.hidden(), 3 * config.outputs()));
+    }
+
+    /** The output raster (T x outputs) of the network deployed at {@code unitsPerOne} ({@link #toEngine}) run on the engine. */
+    public float[] engineOutput(int unitsPerOne) {
+        float[] engine = new float[config.steps() * config.outputs()];
+        try (Simulation sim = new Simulation(toEngine(unitsPerOne), 1, 1, true)) {
+            SpikeRecorder r = sim.recordSpikes("output");
+            sim.run(config.steps());
+            for (int k = 0; k < r.size(); k++) {
+                engine[r.ticks()[k] * config.outputs() + r.neurons()[k]] = 1f;
+            }
+        }
+        return engine;
     }
 
     public Config config() {
@@ -274,43 +352,86 @@ public final class PatternRetention {
 
     /** Fraction of exactly-zero weights (as the forward pass uses them) of the hidden and output layers. */
     public double[] zeroWeightFractions() {
-        float[] h = new float[hiddenMaster.length];
-        float[] o = new float[outputMaster.length];
-        wage.quantizeWeights(hiddenMaster, h);
-        wage.quantizeWeights(outputMaster, o);
-        return new double[] {zeroFraction(h), zeroFraction(o)};
+        return new double[] {zeroFraction(hiddenWeights()), zeroFraction(outputWeights())};
     }
 
     /** Epochs trained so far. */
+    @Override
     public int epoch() {
         return epoch;
     }
 
     /**
-     * Writes everything training needs to continue (epoch, master weights, Adam moments and step):
-     * a task built with the same configuration, seed and quantization that reads it back continues
-     * to the same bits as one that never stopped.
+     * Writes everything training needs to continue (epoch, then the network's state: weights, float
+     * masters, Adam moments and step): a task built with the same configuration, seed and
+     * quantization that reads it back continues to the same bits as one that never stopped.
      */
+    @Override
     public void writeState(java.io.DataOutputStream out) throws java.io.IOException {
         out.writeInt(STATE_MAGIC);
         out.writeInt(epoch);
-        TrainingState.writeFloats(out, hiddenMaster);
-        TrainingState.writeFloats(out, outputMaster);
-        hiddenOptimizer.writeState(out);
-        outputOptimizer.writeState(out);
+        network.writeState(out);
     }
 
-    /** Restores what {@link #writeState} wrote; sizes must match this task. */
+    /**
+     * Restores what {@link #writeState} wrote; sizes must match this task. Also reads the state of the
+     * trainer before this one (tag "SCPR": the epoch, both layers' float masters out × in, their Adam
+     * states), by transposing it into the network's layout: such a checkpoint loads and continues,
+     * on this trainer's arithmetic.
+     */
+    @Override
     public void readState(java.io.DataInputStream in) throws java.io.IOException {
-        TrainingState.expectTag(in, STATE_MAGIC, "pattern-retention");
+        int tag = in.readInt();
+        if (tag == FIRST_STATE_MAGIC) {
+            epoch = TrainingState.readCount(in, "epoch");
+            network.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(firstStateAsSequential(in))));
+            return;
+        }
+        if (tag != STATE_MAGIC) {
+            throw new java.io.IOException("not a pattern-retention state (tag " + Integer.toHexString(tag) + ")");
+        }
         epoch = TrainingState.readCount(in, "epoch");
-        TrainingState.readFloats(in, hiddenMaster);
-        TrainingState.readFloats(in, outputMaster);
-        hiddenOptimizer.readState(in);
-        outputOptimizer.readState(in);
+        network.readState(in);
     }
 
-    private static final int STATE_MAGIC = 0x53435052; // "SCPR"
+    /** The first trainer's masters and Adam states (out × in), after its epoch, as {@link Sequential#writeState} writes them. */
+    private byte[] firstStateAsSequential(java.io.DataInputStream in) throws java.io.IOException {
+        int[][] sizes = {{config.inputs(), config.hidden()}, {config.hidden(), config.outputs()}};
+        float[][] masters = new float[2][];
+        for (int k = 0; k < 2; k++) {
+            masters[k] = new float[sizes[k][0] * sizes[k][1]];
+            TrainingState.readFloats(in, masters[k]);
+        }
+        int[] steps = new int[2];
+        float[][][] moments = new float[2][2][];
+        for (int k = 0; k < 2; k++) {
+            steps[k] = TrainingState.readCount(in, "optimizer step");
+            for (int a = 0; a < 2; a++) {
+                moments[k][a] = new float[masters[k].length];
+                TrainingState.readFloats(in, moments[k][a]);
+            }
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(Sequential.STATE_TAG);
+        out.writeInt(epoch); // one step per epoch
+        out.writeBoolean(true); // the task always keeps float masters
+        for (int k = 0; k < 2; k++) {
+            float[] master = byInput(masters[k], sizes[k][0], sizes[k][1]);
+            float[] used = new float[master.length];
+            wage.quantizeWeights(master, used);
+            TrainingState.writeFloats(out, integerUnits > 0 ? onGrid(used, integerUnits) : used);
+            TrainingState.writeFloats(out, master);
+            out.writeInt(steps[k]);
+            TrainingState.writeFloats(out, byInput(moments[k][0], sizes[k][0], sizes[k][1]));
+            TrainingState.writeFloats(out, byInput(moments[k][1], sizes[k][0], sizes[k][1]));
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    private static final int STATE_MAGIC = 0x53435032; // "SCP2": the Sequential form
+    private static final int FIRST_STATE_MAGIC = 0x53435052; // "SCPR": the first trainer's, weights out x in
 
     private static double zeroFraction(float[] w) {
         long z = 0;

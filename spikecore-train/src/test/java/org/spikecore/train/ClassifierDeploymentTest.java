@@ -22,7 +22,7 @@ class ClassifierDeploymentTest {
         NeuronModel m = ((org.spikecore.model.Population) ClassifierDeployment.toNetwork(c, rows(1), 4096).nodes().get(1)).model();
         assertThat(m.states()).hasSize(1);
         assertThat(m.states().get(0).leak()).isEqualTo(new Leak.Shift(3)); // beta 0.875
-        assertThat(m.threshold().value()).isEqualTo(4096);
+        assertThat(m.threshold().value()).isEqualTo(4097); // the float layer spikes when U > 1, the engine when v >= threshold
         // the engine subtracts before its next leak: theta / beta = 4681.14 units
         assertThat(m.states().get(0).reset()).isEqualTo(Reset.add(-4681));
     }

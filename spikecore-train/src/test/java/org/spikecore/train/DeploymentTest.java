@@ -27,14 +27,15 @@ class DeploymentTest {
         assertThat(trainerSpikes).isGreaterThan(50);
         assertThat(identical).isGreaterThanOrEqualTo((int) (0.9 * trainerSpikes));
         assertThat(SpikeTiming.f1(engine, trainer, small.steps(), small.outputs(), 1)).isGreaterThan(0.95);
-        // the trainer's integer forward pass and the engine agree bit for bit
+        // the oracle, the trainer's integer forward pass and the engine agree bit for bit
         assertThat(IntegerForward.run(task, 4096)).isEqualTo(engine);
+        assertThat(task.integerForward(4096)).isEqualTo(engine);
     }
 
     private static float[] engineOutput(PatternRetention task, int units, int threads, boolean vector) {
         PatternRetention.Config c = task.config();
         float[] engine = new float[c.steps() * c.outputs()];
-        try (Simulation sim = new Simulation(Deployment.toNetwork(task, units), 1, threads, vector)) {
+        try (Simulation sim = new Simulation(task.toEngine(units), 1, threads, vector)) {
             SpikeRecorder r = sim.recordSpikes("output");
             sim.run(c.steps());
             for (int k = 0; k < r.size(); k++) {
@@ -57,7 +58,7 @@ class DeploymentTest {
             float[] trained = task.forward();
             assertThat(last.vrDistance()).as("%s learns", wage).isLessThan(0.8 * first.vrDistance());
             assertThat(trained).as("%s: the trainer's forward pass is the engine's, spike for spike", wage)
-                    .isEqualTo(engineOutput(task, 4096, 1, false));
+                    .isEqualTo(engineOutput(task, 4096, 1, false)).isEqualTo(IntegerForward.run(task, 4096));
             int n = 0;
             for (float s : trained) {
                 n += (int) s;
@@ -76,8 +77,9 @@ class DeploymentTest {
                 task.trainEpoch();
             }
             for (int units : new int[] {256, 1024, 8192}) {
-                assertThat(IntegerForward.run(task, units)).as("%s at %d units", wage, units)
-                        .isEqualTo(engineOutput(task, units, 1, false));
+                float[] engine = engineOutput(task, units, 1, false);
+                assertThat(IntegerForward.run(task, units)).as("%s at %d units", wage, units).isEqualTo(engine);
+                assertThat(task.integerForward(units)).as("trainer's integer pass, %s at %d units", wage, units).isEqualTo(engine);
             }
         }
     }

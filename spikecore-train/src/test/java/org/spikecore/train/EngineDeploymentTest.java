@@ -113,15 +113,47 @@ class EngineDeploymentTest {
             sameClass += ImageClassifier.argmax(trained[s]) == ImageClassifier.argmax(deployed[s]) ? 1 : 0;
         }
         assertThat(total).as("the trainer's network spikes").isGreaterThan(3 * n);
-        assertThat((double) differ / total).as("output spikes that differ").isLessThan(0.15);
-        assertThat(sameClass).as("samples with the same most active output").isGreaterThanOrEqualTo(n - 2);
+        // measured: 11 of 127 output spike counts differ (8.7 %), all 12 samples keep their most active output
+        assertThat((double) differ / total).as("output spikes that differ").isLessThan(0.10);
+        assertThat(sameClass).as("samples with the same most active output").isEqualTo(n);
+    }
+
+    @Test
+    void engineWeightsLoadBackIntoTheTrainersLayers() {
+        List<Module> net = convNet();
+        int units = 256;
+        Network engine = EngineDeployment.toEngine(net, new ArraySource("input", IMAGE.size(), new int[0], new int[0]),
+                EngineDeployment.Formats.int16(units), List.of("conv", "pool", "out"), 4096);
+        Conv2d conv = new Conv2d(IMAGE, 2, 3, 1, 1, 2.5, 77, 10); // other initial weights, same shapes
+        Pool pool = new Pool(conv.outShape(), 2, false);
+        Flatten flat = new Flatten(pool.outShape());
+        Dense dense = new Dense(flat.outShape().size(), 3, 2.5, 77, 20);
+        List<Module> fresh = List.of(conv, lif(conv.outShape()), pool, lif(pool.outShape()), flat, dense, lif(Shape.vector(3)));
+        EngineDeployment.loadWeights(engine, fresh, List.of("conv", "pool", "out"), units);
+        for (int m : new int[] {0, 5}) {
+            float[][] original = net.get(m).parameters();
+            float[][] loaded = fresh.get(m).parameters();
+            for (int a = 0; a < original.length; a++) {
+                for (int k = 0; k < original[a].length; k++) {
+                    assertThat(loaded[a][k]).as("module %d array %d index %d", m, a, k)
+                            .isEqualTo(Math.round(original[a][k] * units) / (float) units);
+                }
+            }
+        }
+        // deploying the loaded network gives the same engine weights again
+        Network again = EngineDeployment.toEngine(fresh, new ArraySource("input", IMAGE.size(), new int[0], new int[0]),
+                EngineDeployment.Formats.int16(units), List.of("conv", "pool", "out"), 4096);
+        assertThat(again.projections()).usingRecursiveComparison().isEqualTo(engine.projections());
     }
 
     @Test
     void whatCannotDeployIsNamed() {
         List<Module> trailing = List.of(new Dense(4, 3, 1.0, 1, 1));
-        assertThatThrownBy(() -> EngineDeployment.toEngine(trailing, new ArraySource("input", 4, new int[0], new int[0]),
+        assertThatThrownBy(() -> EngineDeployment.toEngine(List.of(new Dense(4, 3, 1.0, 1, 1), lif(Shape.vector(3)),
+                new Dense(3, 2, 1.0, 1, 2)), new ArraySource("input", 4, new int[0], new int[0]),
                 EngineDeployment.Formats.int16(256), List.of("a"), 4096)).hasMessageContaining("ends with 1 linear module");
+        assertThatThrownBy(() -> EngineDeployment.toEngine(trailing, new ArraySource("input", 4, new int[0], new int[0]),
+                EngineDeployment.Formats.int16(256), List.of("a"), 4096)).hasMessageContaining("no neuron layer");
         assertThatThrownBy(() -> EngineDeployment.toEngine(List.of(new Dense(4, 3, 1.0, 1, 1), lif(Shape.vector(3))),
                 new ArraySource("input", 4, new int[0], new int[0]), EngineDeployment.Formats.int16(256), List.of(), 4096))
                 .hasMessageContaining("more neuron layers than the 0 names");

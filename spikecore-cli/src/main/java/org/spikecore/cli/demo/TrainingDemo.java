@@ -7,7 +7,6 @@ import org.spikecore.cli.report.Charts;
 import org.spikecore.cli.report.Rasters;
 import org.spikecore.engine.Simulation;
 import org.spikecore.engine.SpikeRecorder;
-import org.spikecore.train.Deployment;
 import org.spikecore.train.PatternRetention;
 import org.spikecore.train.Wage;
 
@@ -95,7 +94,7 @@ public final class TrainingDemo implements DemoSection {
     private static float[] engineOutput(PatternRetention task, long seed) {
         PatternRetention.Config c = task.config();
         float[] engine = new float[c.steps() * c.outputs()];
-        try (Simulation sim = new Simulation(Deployment.toNetwork(task, 4096), seed, 1, true)) {
+        try (Simulation sim = new Simulation(task.toEngine(4096), seed, 1, true)) {
             SpikeRecorder r = sim.recordSpikes("output");
             sim.run(c.steps());
             for (int k = 0; k < r.size(); k++) {

@@ -21,6 +21,7 @@ import org.spikecore.io.CheckpointFile;
 import org.spikecore.io.ImageDatasets;
 import org.spikecore.train.ClassifierDeployment;
 import org.spikecore.train.ImageClassifier;
+import org.spikecore.train.TrainingRun;
 import org.spikecore.train.Wage;
 
 /**
@@ -131,8 +132,59 @@ public final class ImageClassificationExperiment implements Experiment {
         out.flush();
 
         Map<String, String> stateConfig = checkpointConfig(config, train.size(), seed);
+        List<Double> batchLoss = new ArrayList<>();
+        boolean interactive = System.console() != null;
+        // one epoch: the batches (with a progress bar or ten progress lines), then the test set
+        TrainingRun.Trainer<EpochResult> trainer = new TrainingRun.Trainer<>() {
+            @Override
+            public int epoch() {
+                return classifier.epoch();
+            }
+
+            @Override
+            public EpochResult trainEpoch() {
+                int shown = classifier.epoch() + 1;
+                double trainLoss;
+                try (ProgressBar bar = interactive ? new ProgressBarBuilder().setTaskName("epoch " + shown)
+                        .setInitialMax((train.size() + batch - 1) / batch).setStyle(ProgressBarStyle.ASCII).build() : null) {
+                    trainLoss = classifier.trainEpoch(train, (b, batches, loss) -> {
+                        batchLoss.add(loss);
+                        if (bar != null) {
+                            bar.step();
+                            bar.setExtraMessage(String.format(" loss %.3f", loss));
+                        } else if (b % Math.max(1, batches / 10) == 0 || b == batches) {
+                            out.printf("  epoch %d  batch %5d/%d  loss %.4f%n", shown, b, batches, loss);
+                            out.flush();
+                        }
+                    });
+                }
+                return new EpochResult(trainLoss, classifier.evaluate(test));
+            }
+
+            @Override
+            public void writeState(java.io.DataOutputStream o) throws java.io.IOException {
+                classifier.writeState(o);
+            }
+
+            @Override
+            public void readState(java.io.DataInputStream in) throws java.io.IOException {
+                classifier.readState(in);
+            }
+        };
+        // a checkpoint after every epoch, atomically: a killed run resumes from the last one
+        TrainingRun<EpochResult> run = new TrainingRun<>(trainer, checkpoint == null ? null : new TrainingRun.Checkpoints() {
+            @Override
+            public void write(TrainingRun.StateWriter state) {
+                CheckpointFile.write(checkpoint, name, stateConfig, state::write);
+            }
+
+            @Override
+            public void read(TrainingRun.StateReader state) {
+                CheckpointFile.read(checkpoint, name, stateConfig, state::read);
+            }
+        }, 1);
         if (resume) {
-            CheckpointFile.read(checkpoint, name, stateConfig, classifier::readState);
+            run.resume();
             if (classifier.epoch() > epochs) {
                 throw new IllegalArgumentException("checkpoint " + checkpoint + " is at epoch " + classifier.epoch() + ", past --epochs "
                         + epochs);
@@ -141,42 +193,19 @@ public final class ImageClassificationExperiment implements Experiment {
         }
 
         int resumedAfter = classifier.epoch();
-        List<Double> batchLoss = new ArrayList<>();
         List<Map<String, Object>> perEpoch = new ArrayList<>();
-        ImageClassifier.Evaluation last = null;
         long t0 = System.nanoTime();
-        boolean interactive = System.console() != null;
-        for (int e = classifier.epoch(); e < epochs; e++) {
-            int shown = e + 1;
-            double trainLoss;
-            try (ProgressBar bar = interactive ? new ProgressBarBuilder().setTaskName("epoch " + shown)
-                    .setInitialMax((train.size() + batch - 1) / batch).setStyle(ProgressBarStyle.ASCII).build() : null) {
-                trainLoss = classifier.trainEpoch(train, (b, batches, loss) -> {
-                    batchLoss.add(loss);
-                    if (bar != null) {
-                        bar.step();
-                        bar.setExtraMessage(String.format(" loss %.3f", loss));
-                    } else if (b % Math.max(1, batches / 10) == 0 || b == batches) {
-                        out.printf("  epoch %d  batch %5d/%d  loss %.4f%n", shown, b, batches, loss);
-                        out.flush();
-                    }
-                });
-            }
-            if (checkpoint != null) { // after every epoch, atomically: a killed run resumes from the last one
-                CheckpointFile.write(checkpoint, name, stateConfig, classifier::writeState);
-            }
-            last = classifier.evaluate(test);
+        TrainingRun.Result<EpochResult> trained = run.train(epochs, (shown, index, r) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("epoch", shown);
-            row.put("train_loss", trainLoss);
-            row.put("test_accuracy", last.accuracy());
+            row.put("train_loss", r.trainLoss());
+            row.put("test_accuracy", r.test().accuracy());
             perEpoch.add(row);
-            out.printf("  epoch %d  train loss %.4f  test accuracy %.4f%n", shown, trainLoss, last.accuracy());
+            out.printf("  epoch %d  train loss %.4f  test accuracy %.4f%n", shown, r.trainLoss(), r.test().accuracy());
             out.flush();
-        }
-        if (last == null) { // resumed at the last epoch: nothing left to train
-            last = classifier.evaluate(test);
-        }
+        });
+        ImageClassifier.Evaluation last = trained.results().isEmpty() ? classifier.evaluate(test) // resumed at the last epoch
+                : trained.results().get(trained.results().size() - 1).test();
         double seconds = (System.nanoTime() - t0) / 1e9;
 
         double[] xs = new double[batchLoss.size()];
@@ -290,5 +319,9 @@ public final class ImageClassificationExperiment implements Experiment {
             throw new IllegalArgumentException("--" + key + " " + n + " is more than the " + available + " images the data set has");
         }
         return n;
+    }
+
+    /** One epoch's mean training loss and the test set's evaluation after it. */
+    private record EpochResult(double trainLoss, ImageClassifier.Evaluation test) {
     }
 }

@@ -1,7 +1,6 @@
 package org.spikecore.cli.experiments;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,11 +20,9 @@ import org.spikecore.energy.LayerCost;
 import org.spikecore.io.CheckpointFile;
 import org.spikecore.memory.Encoding;
 import org.spikecore.memory.LayerShape;
-import org.spikecore.engine.Simulation;
-import org.spikecore.engine.SpikeRecorder;
-import org.spikecore.train.Deployment;
-import org.spikecore.train.IntegerForward;
+import org.spikecore.train.EngineAgreement;
 import org.spikecore.train.PatternRetention;
+import org.spikecore.train.TrainingRun;
 import org.spikecore.train.SpikeTiming;
 import org.spikecore.train.VanRossum;
 import org.spikecore.train.Wage;
@@ -140,41 +137,23 @@ public final class PatternRetentionExperiment implements Experiment {
 
     /** Runs the trained network on the bit-accurate engine and compares its spikes with the trainer's. */
     private static Map<String, Object> deploy(PatternRetention task, PatternRetention.Config config, PrintWriter out) {
-        float[] trainer = task.forward();
-        float[] engine = new float[trainer.length];
-        try (Simulation sim = new Simulation(Deployment.toNetwork(task, DEPLOY_UNITS), 1, 1, true)) {
-            SpikeRecorder r = sim.recordSpikes("output");
-            sim.run(config.steps());
-            int[] t = r.ticks();
-            int[] n = r.neurons();
-            for (int k = 0; k < t.length; k++) {
-                engine[t[k] * config.outputs() + n[k]] = 1f;
-            }
-        }
-        long trainerSpikes = 0;
-        long engineSpikes = 0;
-        long identical = 0;
-        for (int k = 0; k < engine.length; k++) {
-            trainerSpikes += trainer[k] != 0f ? 1 : 0;
-            engineSpikes += engine[k] != 0f ? 1 : 0;
-            identical += trainer[k] != 0f && engine[k] != 0f ? 1 : 0;
-        }
+        float[] engine = task.engineOutput(DEPLOY_UNITS);
+        EngineAgreement trained = EngineAgreement.of(task.forward(), engine, config.steps(), config.outputs());
+        boolean exact = java.util.Arrays.equals(task.integerForward(DEPLOY_UNITS), engine);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("units_per_one", DEPLOY_UNITS);
-        d.put("trainer_spikes", trainerSpikes);
-        d.put("engine_spikes", engineSpikes);
-        d.put("identical_spikes", identical);
-        d.put("agreement_f1", SpikeTiming.f1(engine, trainer, config.steps(), config.outputs(), 1));
-        boolean exact = java.util.Arrays.equals(IntegerForward.run(task, DEPLOY_UNITS), engine);
+        d.put("trainer_spikes", trained.trainerSpikes());
+        d.put("engine_spikes", trained.engineSpikes());
+        d.put("identical_spikes", trained.identical());
+        d.put("agreement_f1", trained.f1());
         d.put("engine_equals_trainer_integer_forward", exact);
-        boolean trained = java.util.Arrays.equals(trainer, engine);
-        d.put("engine_equals_trainer_forward", trained);
+        d.put("engine_equals_trainer_forward", trained.equal());
         d.put("f1", SpikeTiming.f1(engine, task.target(), config.steps(), config.outputs(), 1));
         d.put("vr_distance", new VanRossum(config.vrDecay()).distance(engine, task.target(), config.steps(), config.outputs()));
         out.printf("  deployed to the bit-accurate engine (%d units per 1.0): equal to the trainer's integer forward pass: %s; "
                 + "equal to the forward pass it trained on: %s (%d of its %d output spikes identical), engine %d spikes; "
-                + "F1 vs target %.3f, Van Rossum %.3f%n", DEPLOY_UNITS, exact, trained, identical, trainerSpikes, engineSpikes,
-                (double) d.get("f1"), (double) d.get("vr_distance"));
+                + "F1 vs target %.3f, Van Rossum %.3f%n", DEPLOY_UNITS, exact, trained.equal(), trained.identical(),
+                trained.trainerSpikes(), trained.engineSpikes(), (double) d.get("f1"), (double) d.get("vr_distance"));
         return d;
     }
 
@@ -244,8 +223,19 @@ public final class PatternRetentionExperiment implements Experiment {
             task.setAnnealing(epochs); // a function of (epoch, --epochs): resume with the same --epochs
         }
         Map<String, String> stateConfig = checkpointConfig(wage, integerUnits, anneal, epochs, seed);
+        TrainingRun<PatternRetention.Epoch> run = new TrainingRun<>(task, checkpoint == null ? null : new TrainingRun.Checkpoints() {
+            @Override
+            public void write(TrainingRun.StateWriter state) {
+                CheckpointFile.write(checkpoint, NAME, stateConfig, state::write);
+            }
+
+            @Override
+            public void read(TrainingRun.StateReader state) {
+                CheckpointFile.read(checkpoint, NAME, stateConfig, state::read);
+            }
+        }, every);
         if (resume) {
-            CheckpointFile.read(checkpoint, NAME, stateConfig, task::readState);
+            run.resume();
             if (out != null) {
                 out.printf("  resumed from %s at epoch %d%n", checkpoint, task.epoch());
             }
@@ -256,36 +246,27 @@ public final class PatternRetentionExperiment implements Experiment {
                     + ": nothing left to train");
         }
         int n = epochs - first;
-        double[] vr = new double[Math.max(n, 1)];
-        double[] f1 = new double[Math.max(n, 1)];
-        long t0 = System.nanoTime();
         boolean interactive = out != null && System.console() != null;
+        TrainingRun.Result<PatternRetention.Epoch> result;
         try (ProgressBar bar = interactive ? new ProgressBarBuilder().setTaskName(label(wage)).setInitialMax(epochs)
                 .setStyle(ProgressBarStyle.ASCII).build() : null) {
             if (bar != null) {
                 bar.stepTo(first);
             }
-            for (int e = 0; e < n; e++) {
-                PatternRetention.Epoch r = task.trainEpoch();
-                vr[e] = r.vrDistance();
-                f1[e] = r.f1();
+            result = run.train(epochs, (epoch, e, r) -> {
                 if (bar != null) {
                     bar.step();
                     bar.setExtraMessage(String.format(" VR %.2f F1 %.2f", r.vrDistance(), r.f1()));
                 } else if (out != null && (e % Math.max(1, n / 10) == 0 || e == n - 1)) {
-                    out.printf("  epoch %5d  Van Rossum %.3f  F1 %.3f  output spikes %d%n", task.epoch() - 1, r.vrDistance(),
-                            r.f1(), r.outputSpikes());
+                    out.printf("  epoch %5d  Van Rossum %.3f  F1 %.3f  output spikes %d%n", epoch - 1, r.vrDistance(), r.f1(),
+                            r.outputSpikes());
                     out.flush();
                 }
-                if (checkpoint != null && (task.epoch() % every == 0 || e == n - 1)) {
-                    CheckpointFile.write(checkpoint, NAME, stateConfig, task::writeState);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e;
+            });
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Run(task, first, vr, f1, seconds / Math.max(n, 1));
+        double[] vr = result.results().stream().mapToDouble(PatternRetention.Epoch::vrDistance).toArray();
+        double[] f1 = result.results().stream().mapToDouble(PatternRetention.Epoch::f1).toArray();
+        return new Run(task, first, vr, f1, result.secondsPerEpoch());
     }
 
     private static Map<String, Object> sweep(PatternRetention.Config config, int epochs, boolean anneal, Wage.WeightScale scale,

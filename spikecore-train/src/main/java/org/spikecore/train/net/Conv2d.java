@@ -163,6 +163,11 @@ public final class Conv2d implements Module {
             }
 
             @Override
+            public void forget(int t) {
+                inputs[t] = null;
+            }
+
+            @Override
             public float[][] gradients() {
                 return new float[][] {gradW, gradBias};
             }

@@ -58,6 +58,23 @@ public record CubaLif(Shape shape, float alpha, float beta, float threshold, Res
             }
 
             @Override
+            public Object stateBefore(int t) {
+                return new Object[] {m.stateBefore(t), current}; // each step makes a new current array
+            }
+
+            @Override
+            public void restoreBefore(int t, Object state) {
+                Object[] s = (Object[]) state;
+                m.restoreBefore(t, s[0]);
+                current = (float[]) s[1];
+            }
+
+            @Override
+            public void forget(int t) {
+                m.forget(t);
+            }
+
+            @Override
             public float[] membrane(int t) {
                 return m.u[t];
             }

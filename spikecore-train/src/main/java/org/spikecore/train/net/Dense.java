@@ -112,6 +112,11 @@ public final class Dense implements Module {
             }
 
             @Override
+            public void forget(int t) {
+                inputs[t] = null;
+            }
+
+            @Override
             public float[][] gradients() {
                 return gradBias == null ? new float[][] {gradWt} : new float[][] {gradWt, gradBias};
             }

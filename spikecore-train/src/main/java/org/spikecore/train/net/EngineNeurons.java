@@ -30,7 +30,7 @@ import org.spikecore.model.Threshold;
  * Anything the float layers do not model — bias, noise, input shifts, initial values, a refractory
  * period, coupling shifts, other shapes — is an {@link IllegalArgumentException} naming it. The
  * engine's integer arithmetic (the one-unit minimum leak, floor shifts, 16-bit clamps) is what the
- * float layer approximates, not reproduces; spike-exact training is {@code IntegerForward}'s job.
+ * float layer approximates, not reproduces; spike-exact training is {@link Qpr}'s integer forward pass's job.
  */
 public final class EngineNeurons {
 

@@ -35,6 +35,21 @@ public record Lif(Shape shape, float beta, float threshold, Reset reset, boolean
             }
 
             @Override
+            public Object stateBefore(int t) {
+                return m.stateBefore(t);
+            }
+
+            @Override
+            public void restoreBefore(int t, Object state) {
+                m.restoreBefore(t, state);
+            }
+
+            @Override
+            public void forget(int t) {
+                m.forget(t);
+            }
+
+            @Override
             public float[] membrane(int t) {
                 return m.u[t];
             }

@@ -81,6 +81,29 @@ final class Membrane {
         return sNow;
     }
 
+    /** The state step t starts from: U and s of step t−1 (null at step 0). */
+    Object stateBefore(int t) {
+        return t == 0 ? null : new float[][] {u[t - 1], s[t - 1]}; // arrays of past steps are never written again
+    }
+
+    /** Puts back what {@link #stateBefore} gave at the same t. */
+    void restoreBefore(int t, Object state) {
+        if (t > 0) {
+            float[][] us = (float[][]) state;
+            u[t - 1] = us[0];
+            s[t - 1] = us[1];
+        }
+    }
+
+    /** Drops step t's membrane and spikes. */
+    void forget(int t) {
+        u[t] = null;
+        s[t] = null;
+        if (clipped != null) {
+            clipped[t] = null;
+        }
+    }
+
     /** Step t going back; returns dL/dI[t] and leaves in {@link #dsFromNext} the reset's share of dL/ds[t−1]. */
     float[] backward(int t, float[] dy, float[] dMembrane) {
         float[] g = new float[n];

@@ -36,6 +36,14 @@ public sealed interface Module permits Dense, Conv2d, Pool, Flatten, Relu, Neuro
             backward(t, dy);
         }
 
+        /**
+         * Drops what the forward pass kept for step t, once the backward pass is through it or the
+         * step will be recomputed (recompute-through-time, {@link Sequential#withRecompute}); the
+         * state the next step starts from is kept. By default nothing is kept per step.
+         */
+        default void forget(int t) {
+        }
+
         /** This group's gradients, one array per {@link #parameters()} array (none by default). */
         default float[][] gradients() {
             return new float[0][];

@@ -52,6 +52,16 @@ public sealed interface NeuronModule extends Module permits Lif, CubaLif, Recurr
     /** A runner that also exposes the membrane and takes a loss term on it. */
     interface NeuronRunner extends Runner {
 
+        /**
+         * A copy of the state step t starts from (the forward pass is at step t), for
+         * recompute-through-time: {@link #restoreBefore} puts it back, and steps t, t+1, ... then
+         * run again to the same bits.
+         */
+        Object stateBefore(int t);
+
+        /** Makes step t start from {@code state} (from {@link #stateBefore} at the same t). */
+        void restoreBefore(int t, Object state);
+
         /** The membrane potential at step t (batch × out). */
         float[] membrane(int t);
 

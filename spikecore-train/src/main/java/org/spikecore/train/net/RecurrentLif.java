@@ -97,6 +97,21 @@ public final class RecurrentLif implements NeuronModule {
             }
 
             @Override
+            public Object stateBefore(int t) {
+                return m.stateBefore(t);
+            }
+
+            @Override
+            public void restoreBefore(int t, Object state) {
+                m.restoreBefore(t, state);
+            }
+
+            @Override
+            public void forget(int t) {
+                m.forget(t);
+            }
+
+            @Override
             public float[] membrane(int t) {
                 return m.u[t];
             }

@@ -51,6 +51,11 @@ public record Relu(Shape shape) implements Module {
                 }
                 return dx;
             }
+
+            @Override
+            public void forget(int t) {
+                outputs[t] = null;
+            }
         };
     }
 }

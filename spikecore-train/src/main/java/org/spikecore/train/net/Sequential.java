@@ -2,12 +2,14 @@ package org.spikecore.train.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.spikecore.train.EngineDeployment;
 import org.spikecore.train.FloatOps;
 import org.spikecore.train.Groups;
 import org.spikecore.train.LifNetwork;
 import org.spikecore.train.Losses;
 import org.spikecore.train.Optimizer;
 import org.spikecore.train.TrainingState;
+import org.spikecore.train.VanRossum;
 import org.spikecore.train.Wage;
 
 /**
@@ -15,7 +17,8 @@ import org.spikecore.train.Wage;
  * the last module is a {@link NeuronModule} whose spikes (or membrane) the {@link LifNetwork.Loss}
  * reads, or, with {@link LifNetwork.Loss#CE_COUNTS}, any module whose real-valued output summed over
  * the steps is the logits (an ANN over one step, or a spiking network read out by integrating its
- * last synaptic layer without a threshold). Batches are cut into groups of {@link LifNetwork#GROUP} samples run on {@code threads}
+ * last synaptic layer without a threshold); {@link #trainTowards} trains towards target spike
+ * rasters under the Van Rossum loss instead (the pattern task). Batches are cut into groups of {@link LifNetwork#GROUP} samples run on {@code threads}
  * threads, and the groups' gradients are added in group order, so the bits do not depend on the
  * thread count.
  */
@@ -30,6 +33,8 @@ public final class Sequential {
     private long seed;
     private List<float[]> masters = List.of();
     private int step;
+    private int integerUnits; // 0: no integer grid
+    private int recomputeEvery; // 0: the backward pass reads every step the forward pass kept
 
     public Sequential(List<Module> modules, LifNetwork.Loss loss, Optimizer.Spec optimizer) {
         if (modules.isEmpty()) {
@@ -63,6 +68,21 @@ public final class Sequential {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
+        return this;
+    }
+
+    /**
+     * Recompute-through-time for later training steps: the forward pass keeps the neuron layers'
+     * state at the start of every {@code segment}-th step and drops the steps it has passed, and
+     * the backward pass runs each segment's forward pass again from its start before going back
+     * through it, so a group holds one segment's steps instead of all of them (for long sequences);
+     * the gradients are the same bits. 0 keeps every step.
+     */
+    public Sequential withRecompute(int segment) {
+        if (segment < 0) {
+            throw new IllegalArgumentException("recompute segment must be positive (or 0 to keep every step), got " + segment);
+        }
+        this.recomputeEvery = segment;
         return this;
     }
 
@@ -101,32 +121,36 @@ public final class Sequential {
     record Gradients(double loss, List<float[]> gradients) {
     }
 
-    /** One group's forward pass; returns the runners and the output spikes per step. */
-    private record Forward(List<Module.Runner> runners, float[][] output) {
+    /**
+     * One group's forward pass: the runners, the output per step, and with recomputation the
+     * neuron layers' states at every segment start ({@code starts[segment][module]}, null otherwise).
+     */
+    private record Forward(List<Module.Runner> runners, float[][] output, Object[][] starts, int segment) {
     }
 
     private Forward forward(float[][] input, int from, int to, int steps) {
-        return forward(input, from, to, steps, null);
+        return forward(input, from, to, steps, null, false);
     }
 
-    /** The forward pass; adds to {@code events[k + 1][i]} the non-zero outputs of unit i of module k when it is not null. */
-    private Forward forward(float[][] input, int from, int to, int steps, long[][] events) {
+    /**
+     * The forward pass; adds to {@code events[k + 1][i]} the non-zero outputs of unit i of module k
+     * when it is not null; with {@code forTraining} and recomputation on, keeps the segment starts
+     * and drops each finished segment (but the last) as the next one begins.
+     */
+    private Forward forward(float[][] input, int from, int to, int steps, long[][] events, boolean forTraining) {
         int batch = to - from;
-        int in = inSize();
         List<Module.Runner> runners = new ArrayList<>();
         for (Module m : modules) {
             runners.add(m instanceof NeuronModule n ? n.runner(batch, steps, wage) : m.runner(batch, steps));
         }
+        int segment = forTraining && recomputeEvery > 0 && recomputeEvery < steps ? recomputeEvery : steps;
+        Object[][] starts = segment < steps ? new Object[(steps + segment - 1) / segment][] : null;
         float[][] output = new float[steps][];
         for (int t = 0; t < steps; t++) {
-            float[] x = new float[batch * in];
-            for (int b = 0; b < batch; b++) {
-                if (input[from + b].length != steps * in) {
-                    throw new IllegalArgumentException("sample " + (from + b) + " has " + input[from + b].length + " values, expected "
-                            + steps + " steps x " + in);
-                }
-                System.arraycopy(input[from + b], t * in, x, b * in, in);
+            if (starts != null && t % segment == 0) {
+                starts[t / segment] = stateBefore(runners, t);
             }
+            float[] x = stepInput(input, from, to, steps, t);
             for (int k = 0; k < runners.size(); k++) {
                 x = runners.get(k).forward(t, x);
                 if (events != null) {
@@ -134,14 +158,88 @@ public final class Sequential {
                 }
             }
             output[t] = x;
+            if (starts != null && t % segment == 0 && t > 0) { // step t has read step t−1: the previous segment can go
+                for (int u = t - segment; u < t; u++) {
+                    forget(runners, u);
+                }
+            }
         }
-        return new Forward(runners, output);
+        return new Forward(runners, output, starts, segment);
+    }
+
+    /** Step t's input of samples {@code [from, to)} (batch × in). */
+    private float[] stepInput(float[][] input, int from, int to, int steps, int t) {
+        int in = inSize();
+        float[] x = new float[(to - from) * in];
+        for (int b = 0; b < to - from; b++) {
+            if (input[from + b].length != steps * in) {
+                throw new IllegalArgumentException("sample " + (from + b) + " has " + input[from + b].length + " values, expected "
+                        + steps + " steps x " + in);
+            }
+            System.arraycopy(input[from + b], t * in, x, b * in, in);
+        }
+        return x;
+    }
+
+    /** The neuron layers' states before step t (null for the other modules). */
+    private static Object[] stateBefore(List<Module.Runner> runners, int t) {
+        Object[] s = new Object[runners.size()];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = runners.get(k) instanceof NeuronModule.NeuronRunner n ? n.stateBefore(t) : null;
+        }
+        return s;
+    }
+
+    private static void forget(List<Module.Runner> runners, int t) {
+        for (Module.Runner r : runners) {
+            r.forget(t);
+        }
+    }
+
+    /**
+     * Before the backward pass goes through step t: with recomputation, when t is the last step of a
+     * segment, restores the segment's start (the backward pass of its first step reads it) and, but
+     * for the last segment, which was kept, runs the segment's forward pass again.
+     */
+    private void recompute(Forward f, float[][] input, int from, int to, int steps, int t) {
+        if (f.starts() == null) {
+            return;
+        }
+        int segment = f.segment();
+        int sg = t / segment;
+        boolean last = sg == (steps - 1) / segment;
+        if (t != (last ? steps - 1 : (sg + 1) * segment - 1)) {
+            return; // inside a segment already there
+        }
+        int t0 = sg * segment;
+        List<Module.Runner> runners = f.runners();
+        for (int k = 0; k < runners.size(); k++) {
+            if (runners.get(k) instanceof NeuronModule.NeuronRunner n) {
+                n.restoreBefore(t0, f.starts()[sg][k]);
+            }
+        }
+        if (last) {
+            return;
+        }
+        for (int u = t0; u <= t; u++) {
+            float[] x = stepInput(input, from, to, steps, u);
+            for (Module.Runner r : runners) {
+                x = r.forward(u, x);
+            }
+        }
+    }
+
+    /** After the backward pass went through step t: with recomputation, drops it. */
+    private static void done(Forward f, int t) {
+        if (f.starts() != null) {
+            forget(f.runners(), t);
+        }
     }
 
     private Gradients groupGradients(float[][] input, int[] labels, int from, int to, int steps) {
         int batch = to - from;
         int out = outSize();
-        Forward f = forward(input, from, to, steps);
+        Forward f = forward(input, from, to, steps, null, true);
         List<Module.Runner> runners = f.runners();
         Module.Runner last = runners.get(runners.size() - 1);
         double lossSum = 0;
@@ -161,6 +259,7 @@ public final class Sequential {
         }
         float[] zero = new float[batch * out];
         for (int t = steps - 1; t >= 0; t--) {
+            recompute(f, input, from, to, steps, t);
             float[] dy;
             if (loss == LifNetwork.Loss.CE_MEMBRANE) {
                 NeuronModule.NeuronRunner neurons = (NeuronModule.NeuronRunner) last;
@@ -179,6 +278,7 @@ public final class Sequential {
             if (runners.size() > 1) {
                 runners.get(0).backwardParametersOnly(t, dy); // the data's gradient is not needed
             }
+            done(f, t);
         }
         List<float[]> grads = new ArrayList<>();
         for (Module.Runner r : runners) {
@@ -191,9 +291,19 @@ public final class Sequential {
         if (labels.length != input.length) {
             throw new IllegalArgumentException(input.length + " samples but " + labels.length + " labels");
         }
-        int groups = (input.length + LifNetwork.GROUP - 1) / LifNetwork.GROUP;
+        return summed(input.length, (from, to) -> groupGradients(input, labels, from, to, steps));
+    }
+
+    /** The gradients of one group of samples {@code [from, to)}. */
+    private interface GroupGradients {
+        Gradients of(int from, int to);
+    }
+
+    /** The groups' gradients of {@code samples} samples, run on the threads and added in group order. */
+    private Gradients summed(int samples, GroupGradients group) {
+        int groups = (samples + LifNetwork.GROUP - 1) / LifNetwork.GROUP;
         List<Gradients> parts = Groups.map(threads, groups,
-                g -> groupGradients(input, labels, g * LifNetwork.GROUP, Math.min(input.length, (g + 1) * LifNetwork.GROUP), steps));
+                g -> group.of(g * LifNetwork.GROUP, Math.min(samples, (g + 1) * LifNetwork.GROUP)));
         Gradients total = parts.get(0);
         double lossSum = total.loss();
         for (int g = 1; g < groups; g++) {
@@ -207,21 +317,89 @@ public final class Sequential {
         return new Gradients(lossSum, total.gradients());
     }
 
+    /**
+     * One group's gradients towards target spike rasters under the Van Rossum loss; the forward
+     * pass's output rasters go into {@code rasters[b]} (time-major, {@code [t·out + i]}).
+     */
+    private Gradients groupRasterGradients(float[][] input, float[][] targets, int from, int to, int steps, VanRossum vr,
+            float[][] rasters) {
+        int batch = to - from;
+        int out = outSize();
+        Forward f = forward(input, from, to, steps, null, true);
+        float[][] dy = new float[steps][batch * out];
+        double lossSum = 0;
+        for (int b = 0; b < batch; b++) {
+            float[] raster = new float[steps * out];
+            for (int t = 0; t < steps; t++) {
+                System.arraycopy(f.output()[t], b * out, raster, t * out, out);
+            }
+            rasters[from + b] = raster;
+            lossSum += vr.distance(raster, targets[from + b], steps, out);
+            float[] g = vr.gradient(raster, targets[from + b], steps, out);
+            for (int t = 0; t < steps; t++) {
+                System.arraycopy(g, t * out, dy[t], b * out, out);
+            }
+        }
+        List<Module.Runner> runners = f.runners();
+        for (int t = steps - 1; t >= 0; t--) {
+            recompute(f, input, from, to, steps, t);
+            float[] d = runners.get(runners.size() - 1).backward(t, dy[t]);
+            for (int k = runners.size() - 2; k >= 1; k--) {
+                d = runners.get(k).backward(t, d);
+            }
+            if (runners.size() > 1) {
+                runners.get(0).backwardParametersOnly(t, d);
+            }
+            done(f, t);
+        }
+        List<float[]> grads = new ArrayList<>();
+        for (Module.Runner r : runners) {
+            grads.addAll(List.of(r.gradients()));
+        }
+        return new Gradients(lossSum, grads);
+    }
+
+    /**
+     * One training step towards target spike rasters ({@code targets[b][t·out + i]}, 0/1) under the
+     * Van Rossum loss {@code vr} (its gradient with respect to the output spikes is the anti-causally
+     * filtered error; the surrogate carries it into the membranes); returns the output rasters of
+     * the forward pass the step trained on, before the update.
+     */
+    public float[][] trainTowards(float[][] input, float[][] targets, int steps, VanRossum vr) {
+        if (targets.length != input.length) {
+            throw new IllegalArgumentException(input.length + " samples but " + targets.length + " target rasters");
+        }
+        for (int b = 0; b < targets.length; b++) {
+            if (targets[b].length != steps * outSize()) {
+                throw new IllegalArgumentException("target raster " + b + " has " + targets[b].length + " values, expected " + steps
+                        + " steps x " + outSize());
+            }
+        }
+        float[][] rasters = new float[input.length][];
+        step(() -> summed(input.length, (from, to) -> groupRasterGradients(input, targets, from, to, steps, vr, rasters)));
+        return rasters;
+    }
+
     /** One training step on a batch ({@code input[b][t·in + k]}): forward, BPTT, optimizer step; returns the loss. */
     public double trainBatch(float[][] input, int[] labels, int steps) {
+        return step(() -> gradients(input, labels, steps));
+    }
+
+    /** Quantize the weights, take the gradients, optimizer step on the masters (or the weights); returns the loss. */
+    private double step(java.util.function.Supplier<Gradients> gradients) {
         boolean quantized = !masters.isEmpty();
         if (quantized) {
             for (int k = 0; k < parameters.size(); k++) {
-                wage.quantizeWeights(masters.get(k), parameters.get(k));
+                quantize(k);
             }
         }
-        Gradients g = gradients(input, labels, steps);
+        Gradients g = gradients.get();
         for (int k = 0; k < parameters.size(); k++) {
             float[] grad = g.gradients().get(k);
             if (quantized) {
                 wage.quantizeGradients(grad, seed, step, k);
                 optimizers.get(k).apply(masters.get(k), grad);
-                wage.quantizeWeights(masters.get(k), parameters.get(k));
+                quantize(k);
             } else {
                 optimizers.get(k).apply(parameters.get(k), grad);
             }
@@ -230,8 +408,48 @@ public final class Sequential {
         return g.loss();
     }
 
+    /** Parameter array k from its master: the WAGE quantizer, then the integer grid when there is one. */
+    private void quantize(int k) {
+        float[] p = parameters.get(k);
+        wage.quantizeWeights(masters.get(k), p);
+        if (integerUnits > 0) {
+            int[] w = EngineDeployment.toInteger(p, integerUnits);
+            for (int i = 0; i < p.length; i++) {
+                p[i] = w[i] / (float) integerUnits; // exact: the passes see the engine's integer weights
+            }
+        }
+    }
+
+    /** Sets the learning rate of every optimizer for later steps (their moments are kept). */
+    public void setLearningRate(float learningRate) {
+        for (Optimizer o : optimizers) {
+            o.setLearningRate(learningRate);
+        }
+    }
+
+    /**
+     * The parameters the passes use rounded, after {@code withQuantization}'s quantizer if any, to
+     * multiples of 1/{@code unitsPerOne} saturated to 16 bits: the integer weights
+     * {@link EngineDeployment} deploys, so that a forward pass in the engine's arithmetic (a
+     * {@link Qpr} with integer units) runs on exactly the deployed weights. Float masters take the
+     * optimizer's steps.
+     */
+    public Sequential withIntegerWeights(int unitsPerOne) {
+        if (unitsPerOne < 1) {
+            throw new IllegalArgumentException("units per 1.0 must be positive, got " + unitsPerOne);
+        }
+        if (masters.isEmpty()) {
+            withQuantization(Wage.FLOAT, seed);
+        }
+        this.integerUnits = unitsPerOne;
+        for (int k = 0; k < parameters.size(); k++) {
+            quantize(k);
+        }
+        return this;
+    }
+
     /** First word of a checkpoint, "SCSQ". */
-    private static final int STATE_TAG = 0x53435351;
+    public static final int STATE_TAG = 0x53435351;
 
     /**
      * Writes everything training needs to continue: the batch count (it keys the stochastic
@@ -338,7 +556,7 @@ public final class Sequential {
                     countNonZeros(input[b], events[0]);
                 }
             }
-            float[][] output = forward(input, from, to, steps, countEvents ? events : null).output();
+            float[][] output = forward(input, from, to, steps, countEvents ? events : null, false).output();
             for (float[] s : output) {
                 for (int b = from; b < to; b++) {
                     for (int i = 0; i < out; i++) {

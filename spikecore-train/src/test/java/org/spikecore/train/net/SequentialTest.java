@@ -152,6 +152,68 @@ class SequentialTest {
         }
     }
 
+    /** The gradients of {@code modules} on a batch, keeping every step or recomputing segments of {@code segment} steps. */
+    private static Sequential.Gradients gradientsWith(List<Module> modules, LifNetwork.Loss loss, Wage wage, int segment, int steps) {
+        Sequential net = new Sequential(modules, loss, new Optimizer.AdamSpec(1e-3f)).withRecompute(segment);
+        if (!wage.isFloat()) {
+            net.withQuantization(wage, 3);
+        }
+        int in = modules.get(0).inShape().size();
+        return net.gradients(input(5, steps, in, 21), new int[] {0, 1, 2, 1, 0}, steps);
+    }
+
+    @Test
+    void recomputeThroughTimeGivesTheSameGradientsBitForBit() {
+        SpikeFunction f = SpikeFunction.step(Surrogate.superSpike(5f));
+        Wage w = new Wage(8, 8, 8, 0);
+        Conv2d conv = new Conv2d(IMAGE, 3, 2, 2, 0, 2.0, 5, 90);
+        Flatten flat = new Flatten(conv.outShape());
+        Flatten qprIn = new Flatten(IMAGE);
+        Dense q1 = new Dense(IMAGE.size(), 6, 3.0, 5, 70);
+        Dense q2 = new Dense(6, 4, 3.0, 5, 80);
+        List<List<Module>> nets = List.of(convNet(f, NeuronModule.Reset.SUBTRACT, false, false, 5),
+                convNet(f, NeuronModule.Reset.ZERO, false, true, 6), stridedNet(f, NeuronModule.Reset.ZERO, 7), qprNet(f, false, 8),
+                List.of(qprIn, q1, new Qpr(Shape.vector(6), 0.75f, 0.875f, 0.875f, 1f, 0.9f, true, f).withIntegerArithmetic(256), q2,
+                        new Qpr(Shape.vector(4), 0.75f, 0.875f, 0.875f, 1f, 0.9f, true, f).withIntegerArithmetic(256)),
+                List.of(conv, new Relu(conv.outShape()), flat, new Dense(flat.outShape().size(), 3, 2.0, 5, 92)));
+        for (int k = 0; k < nets.size(); k++) {
+            List<Module> net = nets.get(k);
+            boolean integer = k == 4;
+            LifNetwork.Loss loss = k == 5 ? LifNetwork.Loss.CE_COUNTS : k % 2 == 0 ? LifNetwork.Loss.CE_MEMBRANE : LifNetwork.Loss.MSE_COUNTS;
+            for (Wage wage : integer ? List.of(Wage.FLOAT) : List.of(Wage.FLOAT, w)) {
+                Sequential.Gradients all = gradientsWith(net, loss, wage, 0, 10);
+                for (int segment : new int[] {1, 3, 4, 9}) {
+                    Sequential.Gradients again = gradientsWith(net, loss, wage, segment, 10);
+                    assertThat(again.loss()).as("net %d %s segment %d", k, wage, segment).isEqualTo(all.loss());
+                    for (int a = 0; a < all.gradients().size(); a++) {
+                        assertThat(again.gradients().get(a)).as("net %d %s segment %d array %d", k, wage, segment, a)
+                                .isEqualTo(all.gradients().get(a));
+                    }
+                }
+            }
+        }
+        assertThatThrownBy(() -> gradientsWith(nets.get(0), LifNetwork.Loss.CE_COUNTS, Wage.FLOAT, -1, 10))
+                .hasMessageContaining("recompute segment must be positive");
+    }
+
+    @Test
+    void trainingTowardsTargetRastersWithRecomputationTakesTheSameSteps() {
+        SpikeFunction f = SpikeFunction.step(Surrogate.superSpike(5f));
+        int steps = 12;
+        float[][] x = input(2, steps, IMAGE.size(), 31);
+        float[][] targets = input(2, steps, 4, 32);
+        org.spikecore.train.VanRossum vr = new org.spikecore.train.VanRossum(0.8f);
+        Sequential keep = new Sequential(qprNet(f, true, 9), LifNetwork.Loss.MSE_COUNTS, new Optimizer.AdamSpec(1e-2f));
+        Sequential again = new Sequential(qprNet(f, true, 9), LifNetwork.Loss.MSE_COUNTS, new Optimizer.AdamSpec(1e-2f)).withRecompute(5);
+        for (int step = 0; step < 3; step++) {
+            assertThat(again.trainTowards(x, targets, steps, vr)).isEqualTo(keep.trainTowards(x, targets, steps, vr));
+        }
+        for (int m = 0; m < keep.modules().size(); m++) {
+            assertThat(again.modules().get(m).parameters()).isDeepEqualTo(keep.modules().get(m).parameters());
+        }
+        assertThatThrownBy(() -> keep.trainTowards(x, new float[][] {targets[0]}, steps, vr)).hasMessageContaining("2 samples but 1");
+    }
+
     @Test
     void oneAndTwoThreadsGiveTheSameBits() {
         SpikeFunction step = SpikeFunction.step(Surrogate.superSpike(5f));
