@@ -54,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** Every workload, in the order help lists them. */
     static List<BenchWorkload> workloads() {
         return List.of(new CubaWorkload(), new FeedForwardWorkload(), new PatternEpochWorkload(), new TrainWorkload(),
-                new TrainWorkload(10), new InferWorkload(), new ConvWorkload(), new ErbpWorkload(), new SweepOverheadWorkload(false),
+                new InferWorkload(), new ConvWorkload(), new ErbpWorkload(), new SweepOverheadWorkload(false),
                 new SweepOverheadWorkload(true));
     }
 

@@ -49,7 +49,7 @@ public final class AnnClassifier {
         this.config = config;
         this.seed = seed;
         this.modules = architecture.modules(input, classes, seed, Relu::new);
-        this.net = new Sequential(modules, LifNetwork.Loss.CE_COUNTS, new Optimizer.AdamSpec(config.learningRate()))
+        this.net = new Sequential(modules, Loss.CE_COUNTS, new Optimizer.AdamSpec(config.learningRate()))
                 .withThreads(config.threads());
     }
 

@@ -9,7 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * order so the Vector API version and the scalar reference give the same bits: a dot product keeps
  * {@link #STRIPES} partial sums (element i goes to sum i mod 8), adds the tail to stripe i mod 8 as
  * well, then adds the stripes pairwise (0+4, 1+5, 2+6, 3+7, then 0+2, 1+3, then 0+1). Element-wise
- * kernels ({@link #axpy}, {@link #fusedAxpy}) have no order to fix. Tested in {@code FloatOpsTest}.
+ * kernels ({@link #axpy}, {@link #gatherAxpy}, {@link #fusedMatrixAccumulate}) fix the order of the
+ * terms of each element (the order of the calls they replace), whatever the vector width. Tested in
+ * {@code FloatOpsTest}.
  */
 public final class FloatOps {
 
@@ -17,6 +19,8 @@ public final class FloatOps {
     public static final int STRIPES = 8;
 
     private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
+    /** The widest vectors of this machine, for the element-wise kernels (their bits do not depend on the width). */
+    private static final VectorSpecies<Float> WIDE = FloatVector.SPECIES_PREFERRED;
 
     private FloatOps() {
     }
@@ -129,55 +133,143 @@ public final class FloatOps {
     }
 
     /**
-     * {@code y[yOff+i] = fma(alpha, x[xOff+i], y[yOff+i])}: one rounding per element, so the
-     * vector form and {@link #fusedAxpyScalar} (Math.fma) agree bit for bit.
+     * {@code y[yOff+i] = fma(alpha, x[xOff+i], y[yOff+i])}, one rounding per element: the scalar
+     * reference of {@link #fusedMatrixAccumulate}.
      */
-    public static void fusedAxpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
-        int i = 0;
-        int bound = n - n % STRIPES;
-        FloatVector a = FloatVector.broadcast(F8, alpha);
-        for (; i < bound; i += STRIPES) {
-            FloatVector.fromArray(F8, x, xOff + i).lanewise(VectorOperators.FMA, a, FloatVector.fromArray(F8, y, yOff + i))
-                    .intoArray(y, yOff + i);
-        }
-        for (; i < n; i++) {
+    public static void fusedAxpyScalar(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
             y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
         }
     }
 
     /**
-     * Four {@link #fusedAxpy} calls sharing one {@code x} (a weight row) into four {@code y} rows:
-     * {@code x} is read once per chunk instead of four times. Each {@code y} element gets the same
-     * single fused multiply-add as with four separate calls, so the bits are the same.
+     * {@code y[r] += Σ_i a[r·inner + i]·x[i]} for the {@code rows} rows of y ({@code y[r·n + k]}) and
+     * the {@code inner} rows of x ({@code x[i·n + k]}): a matrix product, each term one fused
+     * multiply-add in the order i = 0, 1, ... — the bits of {@link #fusedAxpyScalar}{@code (a[r·inner + i], x, i·n, y, r·n, n)}
+     * called for i in order, row by row. Four rows and two vectors of y stay in registers over the
+     * whole sum, so each chunk of x is read once per four rows.
      */
-    public static void fusedAxpy4(float a0, float a1, float a2, float a3, float[] x, int xOff, float[] y, int y0, int y1,
-            int y2, int y3, int n) {
-        int i = 0;
-        int bound = n - n % STRIPES;
-        FloatVector v0 = FloatVector.broadcast(F8, a0);
-        FloatVector v1 = FloatVector.broadcast(F8, a1);
-        FloatVector v2 = FloatVector.broadcast(F8, a2);
-        FloatVector v3 = FloatVector.broadcast(F8, a3);
-        for (; i < bound; i += STRIPES) {
-            FloatVector xv = FloatVector.fromArray(F8, x, xOff + i);
-            xv.lanewise(VectorOperators.FMA, v0, FloatVector.fromArray(F8, y, y0 + i)).intoArray(y, y0 + i);
-            xv.lanewise(VectorOperators.FMA, v1, FloatVector.fromArray(F8, y, y1 + i)).intoArray(y, y1 + i);
-            xv.lanewise(VectorOperators.FMA, v2, FloatVector.fromArray(F8, y, y2 + i)).intoArray(y, y2 + i);
-            xv.lanewise(VectorOperators.FMA, v3, FloatVector.fromArray(F8, y, y3 + i)).intoArray(y, y3 + i);
+    public static void fusedMatrixAccumulate(float[] a, int rows, int inner, float[] x, int n, float[] y) {
+        int lanes = WIDE.length();
+        int r = 0;
+        for (; r + 3 < rows; r += 4) {
+            int a0 = r * inner;
+            int a1 = a0 + inner;
+            int a2 = a1 + inner;
+            int a3 = a2 + inner;
+            int y0 = r * n;
+            int y1 = y0 + n;
+            int y2 = y1 + n;
+            int y3 = y2 + n;
+            int k = 0;
+            for (; k + 2 * lanes <= n; k += 2 * lanes) {
+                int kb = k + lanes;
+                FloatVector s00 = FloatVector.fromArray(WIDE, y, y0 + k);
+                FloatVector s01 = FloatVector.fromArray(WIDE, y, y0 + kb);
+                FloatVector s10 = FloatVector.fromArray(WIDE, y, y1 + k);
+                FloatVector s11 = FloatVector.fromArray(WIDE, y, y1 + kb);
+                FloatVector s20 = FloatVector.fromArray(WIDE, y, y2 + k);
+                FloatVector s21 = FloatVector.fromArray(WIDE, y, y2 + kb);
+                FloatVector s30 = FloatVector.fromArray(WIDE, y, y3 + k);
+                FloatVector s31 = FloatVector.fromArray(WIDE, y, y3 + kb);
+                for (int i = 0; i < inner; i++) {
+                    FloatVector x0 = FloatVector.fromArray(WIDE, x, i * n + k);
+                    FloatVector x1 = FloatVector.fromArray(WIDE, x, i * n + kb);
+                    FloatVector b0 = FloatVector.broadcast(WIDE, a[a0 + i]);
+                    s00 = x0.lanewise(VectorOperators.FMA, b0, s00);
+                    s01 = x1.lanewise(VectorOperators.FMA, b0, s01);
+                    FloatVector b1 = FloatVector.broadcast(WIDE, a[a1 + i]);
+                    s10 = x0.lanewise(VectorOperators.FMA, b1, s10);
+                    s11 = x1.lanewise(VectorOperators.FMA, b1, s11);
+                    FloatVector b2 = FloatVector.broadcast(WIDE, a[a2 + i]);
+                    s20 = x0.lanewise(VectorOperators.FMA, b2, s20);
+                    s21 = x1.lanewise(VectorOperators.FMA, b2, s21);
+                    FloatVector b3 = FloatVector.broadcast(WIDE, a[a3 + i]);
+                    s30 = x0.lanewise(VectorOperators.FMA, b3, s30);
+                    s31 = x1.lanewise(VectorOperators.FMA, b3, s31);
+                }
+                s00.intoArray(y, y0 + k);
+                s01.intoArray(y, y0 + kb);
+                s10.intoArray(y, y1 + k);
+                s11.intoArray(y, y1 + kb);
+                s20.intoArray(y, y2 + k);
+                s21.intoArray(y, y2 + kb);
+                s30.intoArray(y, y3 + k);
+                s31.intoArray(y, y3 + kb);
+            }
+            for (int rr = r; rr < r + 4; rr++) {
+                fusedRowTail(a, rr * inner, inner, x, n, y, rr * n, k);
+            }
         }
-        for (; i < n; i++) {
-            float xi = x[xOff + i];
-            y[y0 + i] = Math.fma(a0, xi, y[y0 + i]);
-            y[y1 + i] = Math.fma(a1, xi, y[y1 + i]);
-            y[y2 + i] = Math.fma(a2, xi, y[y2 + i]);
-            y[y3 + i] = Math.fma(a3, xi, y[y3 + i]);
+        for (; r < rows; r++) {
+            fusedRowTail(a, r * inner, inner, x, n, y, r * n, 0);
         }
     }
 
-    /** Scalar reference of {@link #fusedAxpy}. */
-    public static void fusedAxpyScalar(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
-        for (int i = 0; i < n; i++) {
-            y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
+    /** Columns {@code [from, n)} of one row of {@link #fusedMatrixAccumulate}: a vector at a time, then scalars. */
+    private static void fusedRowTail(float[] a, int aOff, int inner, float[] x, int n, float[] y, int yOff, int from) {
+        int lanes = WIDE.length();
+        int k = from;
+        for (; k + lanes <= n; k += lanes) {
+            FloatVector s = FloatVector.fromArray(WIDE, y, yOff + k);
+            for (int i = 0; i < inner; i++) {
+                s = FloatVector.fromArray(WIDE, x, i * n + k).lanewise(VectorOperators.FMA, FloatVector.broadcast(WIDE, a[aOff + i]), s);
+            }
+            s.intoArray(y, yOff + k);
+        }
+        for (; k < n; k++) {
+            float s = y[yOff + k];
+            for (int i = 0; i < inner; i++) {
+                s = Math.fma(a[aOff + i], x[i * n + k], s);
+            }
+            y[yOff + k] = s;
+        }
+    }
+
+    /**
+     * {@code y[yOff + k] += Σ_c scales[c]·rows[offsets[c] + k]} for k &lt; n, c = from … from+count−1 in order,
+     * each term a multiply then an add (rounded twice): the bits of {@link #axpy}{@code (scales[c], rows, offsets[c], y, yOff, n)}
+     * called for c in order. The gather of the rows of the active (non-zero) inputs: four vectors of
+     * y stay in registers while the rows are added.
+     */
+    public static void gatherAxpy(float[] scales, int[] offsets, int from, int count, float[] rows, float[] y, int yOff, int n) {
+        int end = from + count;
+        int lanes = WIDE.length();
+        int k = 0;
+        for (; k + 4 * lanes <= n; k += 4 * lanes) {
+            int k1 = k + lanes;
+            int k2 = k1 + lanes;
+            int k3 = k2 + lanes;
+            FloatVector s0 = FloatVector.fromArray(WIDE, y, yOff + k);
+            FloatVector s1 = FloatVector.fromArray(WIDE, y, yOff + k1);
+            FloatVector s2 = FloatVector.fromArray(WIDE, y, yOff + k2);
+            FloatVector s3 = FloatVector.fromArray(WIDE, y, yOff + k3);
+            for (int c = from; c < end; c++) {
+                int o = offsets[c];
+                float a = scales[c];
+                s0 = FloatVector.fromArray(WIDE, rows, o + k).mul(a).add(s0);
+                s1 = FloatVector.fromArray(WIDE, rows, o + k1).mul(a).add(s1);
+                s2 = FloatVector.fromArray(WIDE, rows, o + k2).mul(a).add(s2);
+                s3 = FloatVector.fromArray(WIDE, rows, o + k3).mul(a).add(s3);
+            }
+            s0.intoArray(y, yOff + k);
+            s1.intoArray(y, yOff + k1);
+            s2.intoArray(y, yOff + k2);
+            s3.intoArray(y, yOff + k3);
+        }
+        for (; k + lanes <= n; k += lanes) {
+            FloatVector s = FloatVector.fromArray(WIDE, y, yOff + k);
+            for (int c = from; c < end; c++) {
+                s = FloatVector.fromArray(WIDE, rows, offsets[c] + k).mul(scales[c]).add(s);
+            }
+            s.intoArray(y, yOff + k);
+        }
+        for (; k < n; k++) {
+            float s = y[yOff + k];
+            for (int c = from; c < end; c++) {
+                s += scales[c] * rows[offsets[c] + k];
+            }
+            y[yOff + k] = s;
         }
     }
 

@@ -91,7 +91,7 @@ public final class ImageClassifier {
         this.pixels = rows * cols;
         List<Module> modules = List.of(Dense.withoutBias(pixels, config.hidden(), 1.0, seed, 1), lif(config.hidden()),
                 Dense.withoutBias(config.hidden(), classes, 1.0, seed, 3), lif(classes));
-        this.net = new Sequential(modules, LifNetwork.Loss.CE_COUNTS, new Optimizer.AdamSpec(config.learningRate()))
+        this.net = new Sequential(modules, Loss.CE_COUNTS, new Optimizer.AdamSpec(config.learningRate()))
                 .withThreads(config.threads());
         if (!config.wage().isFloat()) {
             net.withQuantization(config.wage(), seed);

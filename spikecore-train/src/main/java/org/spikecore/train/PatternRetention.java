@@ -108,7 +108,7 @@ public final class PatternRetention implements TrainingRun.Trainer<PatternRetent
                 byInput(gaussianWeights(config.inputs(), config.hidden(), config.weightScale(), seed, 1), config.inputs(), config.hidden()),
                 byInput(gaussianWeights(config.hidden(), config.outputs(), config.weightScale(), seed, 2), config.hidden(), config.outputs()));
         // the loss argument is the classifier's; this task trains by trainTowards under the Van Rossum loss
-        network = new Sequential(modules, LifNetwork.Loss.MSE_COUNTS, new Optimizer.AdamSpec(config.learningRate()))
+        network = new Sequential(modules, Loss.MSE_COUNTS, new Optimizer.AdamSpec(config.learningRate()))
                 .withQuantization(wage, seed);
         if (integerUnits > 0) {
             network.withIntegerWeights(integerUnits);
@@ -294,7 +294,7 @@ public final class PatternRetention implements TrainingRun.Trainer<PatternRetent
      */
     public float[] integerForward(int units) {
         List<Module> integer = modules(config, units, onGrid(hiddenWeights(), units), onGrid(outputWeights(), units));
-        return new Sequential(integer, LifNetwork.Loss.MSE_COUNTS, new Optimizer.AdamSpec(config.learningRate())) // never steps
+        return new Sequential(integer, Loss.MSE_COUNTS, new Optimizer.AdamSpec(config.learningRate())) // never steps
                 .outputs(new float[][] {input}, config.steps())[0];
     }
 

@@ -34,4 +34,21 @@ public final class RateCoding {
             }
         }
     }
+
+    /**
+     * Constant-rate input: {@code batch} spike trains {@code [b][t·in + j]} over {@code steps} steps,
+     * each entry 1 with probability {@code rate}, keyed by (seed, 600 + b, 0, t·in + j).
+     */
+    public static float[][] bernoulli(int batch, int steps, int in, double rate, long seed) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("spike probability per step must be in [0, 1], got " + rate);
+        }
+        float[][] x = new float[batch][steps * in];
+        for (int b = 0; b < batch; b++) {
+            for (int k = 0; k < x[b].length; k++) {
+                x[b][k] = CounterRng.uniform(seed, 600 + b, 0, k) < rate ? 1f : 0f;
+            }
+        }
+        return x;
+    }
 }

@@ -175,6 +175,9 @@ public record Wage(int weightBits, int stateBits, int errorBits, int gradBits, W
      * scale: one sample's or one time step's errors, as the backward pass produces them step by step.
      */
     public void quantizeErrors(float[] e, int sliceLength) {
+        if (errorBits == 0) {
+            return;
+        }
         for (int from = 0; from < e.length; from += sliceLength) {
             quantizeErrors(e, from, sliceLength);
         }

@@ -45,7 +45,7 @@ class AnnConversionTest {
         LabeledImages test = images(200, 2);
         double annAccuracy = ann.accuracy(test);
         assertThat(annAccuracy).isGreaterThanOrEqualTo(0.95);
-        Sequential snn = new Sequential(AnnConversion.convert(ann, ann.activationScales(images(128, 1), 99.9), 1), LifNetwork.Loss.CE_COUNTS,
+        Sequential snn = new Sequential(AnnConversion.convert(ann, ann.activationScales(images(128, 1), 99.9), 1), Loss.CE_COUNTS,
                 new Optimizer.AdamSpec(1e-4f));
         int[][] p = AnnConversion.predict(snn, test, AnnConversion.Coding.CURRENT, new int[] {4, 64}, 7);
         int[] annClasses = ann.predict(test);
@@ -121,7 +121,7 @@ class AnnConversionTest {
         ann.trainEpoch(images(64, 1)); // barely trained: room to improve
         int steps = 4;
         Sequential snn = new Sequential(AnnConversion.convert(ann, ann.activationScales(images(64, 1), 99.9), steps),
-                LifNetwork.Loss.CE_COUNTS, new Optimizer.AdamSpec(5e-3f));
+                Loss.CE_COUNTS, new Optimizer.AdamSpec(5e-3f));
         double first = AnnConversion.fineTune(snn, images(128, 1), AnnConversion.Coding.RATE, steps, 1, 16, 9);
         double later = AnnConversion.fineTune(snn, images(128, 1), AnnConversion.Coding.RATE, steps, 4, 16, 9);
         assertThat(later).isLessThan(first);
@@ -153,7 +153,7 @@ class AnnConversionTest {
         }
         LabeledImages test = images(100, 2);
         assertThat(ann.accuracy(test)).isGreaterThanOrEqualTo(0.9);
-        Sequential snn = new Sequential(AnnConversion.convert(ann, ann.activationScales(images(128, 1), 99.9), 1), LifNetwork.Loss.CE_COUNTS,
+        Sequential snn = new Sequential(AnnConversion.convert(ann, ann.activationScales(images(128, 1), 99.9), 1), Loss.CE_COUNTS,
                 new Optimizer.AdamSpec(1e-4f));
         int[] p = AnnConversion.predict(snn, test, AnnConversion.Coding.CURRENT, new int[] {64}, 7)[0];
         assertThat(agreement(p, ann.predict(test))).isGreaterThanOrEqualTo(0.95);
@@ -172,7 +172,7 @@ class AnnConversionTest {
     void operationCountsAreInputEventsTimesFanOut() {
         AnnClassifier ann = trained(NetworkArchitecture.mlp(24));
         LabeledImages data = images(10, 6);
-        Sequential snn = new Sequential(AnnConversion.convert(ann, ann.activationScales(data, 99.9), 1), LifNetwork.Loss.CE_COUNTS,
+        Sequential snn = new Sequential(AnnConversion.convert(ann, ann.activationScales(data, 99.9), 1), Loss.CE_COUNTS,
                 new Optimizer.AdamSpec(1e-4f));
         double[] ops = AnnConversion.operationsPerImage(ann.architecture(), snn, data, AnnConversion.Coding.RATE, 8, 3);
         long inputSpikes = 0;
@@ -189,7 +189,7 @@ class AnnConversionTest {
     void theConvertedMlpRunsOnTheEngineAsInFloat() {
         AnnClassifier ann = trained(NetworkArchitecture.mlp(24));
         LabeledImages test = images(60, 8);
-        Sequential snn = new Sequential(AnnConversion.convert(ann, ann.activationScales(images(128, 1), 99.9), 1), LifNetwork.Loss.CE_COUNTS,
+        Sequential snn = new Sequential(AnnConversion.convert(ann, ann.activationScales(images(128, 1), 99.9), 1), Loss.CE_COUNTS,
                 new Optimizer.AdamSpec(1e-4f));
         int[] floatClasses = AnnConversion.predict(snn, test, AnnConversion.Coding.RATE, new int[] {32}, 5)[0];
         ConvertedDeployment.Result r = ConvertedDeployment.run(snn, test, 32, 5, floatClasses, 1);

@@ -71,7 +71,7 @@ class EngineDeploymentTest {
     @Test
     void aDeployedConvNetworkSpikesAsTheTrainer() {
         List<Module> modules = convNet();
-        Sequential trainer = new Sequential(modules, LifNetwork.Loss.CE_COUNTS, new Optimizer.AdamSpec(1e-3f));
+        Sequential trainer = new Sequential(modules, Loss.CE_COUNTS, new Optimizer.AdamSpec(1e-3f));
         int n = 12;
         float[][] x = samples(n);
         int[][] trained = trainer.infer(x, STEPS);

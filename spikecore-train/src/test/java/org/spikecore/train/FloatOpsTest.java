@@ -38,27 +38,41 @@ class FloatOpsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 8, 13, 500})
-    void fusedAxpyEqualsScalarFma(int n) {
-        float[] x = random(n + 1, 5);
-        float[] y1 = random(n + 2, 6);
-        float[] y2 = y1.clone();
-        FloatOps.fusedAxpy(-1.37f, x, 1, y1, 2, n);
-        FloatOps.fusedAxpyScalar(-1.37f, x, 1, y2, 2, n);
-        assertThat(y1).isEqualTo(y2);
+    @ValueSource(ints = {0, 1, 8, 13, 31, 32, 33, 64, 65, 500})
+    void fusedMatrixAccumulateEqualsFusedAxpysInOrder(int n) {
+        for (int rows : new int[] {1, 3, 4, 7, 16}) {
+            int inner = 11;
+            float[] a = random(rows * inner, 9 + rows);
+            float[] x = random(inner * n, 10);
+            float[] y1 = random(rows * n, 11);
+            float[] y2 = y1.clone();
+            FloatOps.fusedMatrixAccumulate(a, rows, inner, x, n, y1);
+            for (int r = 0; r < rows; r++) {
+                for (int i = 0; i < inner; i++) {
+                    FloatOps.fusedAxpyScalar(a[r * inner + i], x, i * n, y2, r * n, n);
+                }
+            }
+            assertThat(y1).as("%d rows", rows).isEqualTo(y2);
+        }
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 3, 8, 21, 500})
-    void fusedAxpy4EqualsFourFusedAxpys(int n) {
-        float[] x = random(n + 1, 7);
-        float[] y1 = random(4 * n + 8, 8);
+    @ValueSource(ints = {0, 1, 8, 13, 31, 64, 65, 100, 500})
+    void gatherAxpyEqualsAxpysInOrder(int n) {
+        int count = 9;
+        float[] rows = random(20 * n + 3, 12);
+        int[] offsets = new int[count];
+        float[] scales = new float[count];
+        for (int c = 0; c < count; c++) {
+            offsets[c] = ((c * 7) % 20) * n + (c % 3); // any rows, any order, unaligned
+            scales[c] = c % 2 == 0 ? 1f : (float) CounterRng.gaussian(13, 0, 0, c);
+        }
+        float[] y1 = random(n + 4, 14);
         float[] y2 = y1.clone();
-        FloatOps.fusedAxpy4(0.5f, -2f, 1.25f, 3e-3f, x, 1, y1, 0, n + 1, 2 * n + 3, 3 * n + 5, n);
-        FloatOps.fusedAxpyScalar(0.5f, x, 1, y2, 0, n);
-        FloatOps.fusedAxpyScalar(-2f, x, 1, y2, n + 1, n);
-        FloatOps.fusedAxpyScalar(1.25f, x, 1, y2, 2 * n + 3, n);
-        FloatOps.fusedAxpyScalar(3e-3f, x, 1, y2, 3 * n + 5, n);
+        FloatOps.gatherAxpy(scales, offsets, 2, count - 2, rows, y1, 4, n);
+        for (int c = 2; c < count; c++) {
+            FloatOps.axpyScalar(scales[c], rows, offsets[c], y2, 4, n);
+        }
         assertThat(y1).isEqualTo(y2);
     }
 }

@@ -2,9 +2,10 @@ package org.spikecore.cli.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.spikecore.train.LifNetwork;
+import org.spikecore.train.RateCoding;
+import org.spikecore.train.net.Sequential;
 
-/** Float32 batched inference of the 784-500-500-10 LIF network, as snn_torch.py's {@code --mode infer}. */
+/** Float32 batched inference of the 784-500-500-10 LIF network, as snn_torch.py's {@code --mode infer}, by {@link Sequential}. */
 public final class InferWorkload implements BenchWorkload {
 
     @Override
@@ -20,10 +21,11 @@ public final class InferWorkload implements BenchWorkload {
     @Override
     public Map<String, Object> run(BenchOptions o) {
         int batch = o.size() == 0 ? 64 : o.size();
-        LifNetwork net = new LifNetwork(TrainWorkload.SIZES, 0.9f, 1f, 25f, 3.0, 5e-4f, o.seed()).withThreads(o.threads());
-        // no BPTT state: a membrane and a spike per neuron of the batch
-        TrainWorkload.requireMemory(name() + " --batch " + batch, batch, 2.0 * (500 + 500 + 10) * Float.BYTES);
-        float[][] x = LifNetwork.bernoulliInput(batch, TrainWorkload.STEPS, TrainWorkload.SIZES[0], 0.1, o.seed() + 1);
+        // the groups in flight (one per thread) keep their steps' state
+        double inFlight = Math.min(batch, (double) Sequential.GROUP * o.threads());
+        TrainWorkload.requireMemory(name() + " --batch " + batch, batch, TrainWorkload.bpttStateBytesPerSample() * inFlight / batch);
+        Sequential net = TrainWorkload.network(o.seed(), o.threads());
+        float[][] x = RateCoding.bernoulli(batch, TrainWorkload.STEPS, TrainWorkload.SIZES[0], 0.1, o.seed() + 1);
         for (int r = 0; r < 3; r++) {
             net.infer(x, TrainWorkload.STEPS);
         }

@@ -1,42 +1,64 @@
 package org.spikecore.cli.bench;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.spikecore.MemoryBudget;
-import org.spikecore.train.LifNetwork;
+import org.spikecore.train.Loss;
+import org.spikecore.train.Optimizer;
+import org.spikecore.train.RateCoding;
+import org.spikecore.train.Surrogate;
+import org.spikecore.train.net.Dense;
+import org.spikecore.train.net.Lif;
+import org.spikecore.train.net.Module;
+import org.spikecore.train.net.NeuronModule;
+import org.spikecore.train.net.Sequential;
+import org.spikecore.train.net.Shape;
+import org.spikecore.train.net.SpikeFunction;
 
 /**
  * BPTT on the peers' 784-500-500-10 LIF network, T = 100, Bernoulli input at 10 %, weights at 3×
  * PyTorch's default initialisation, cross-entropy on the output membrane summed over time, Adam:
- * shared/peers/snn_torch.py's {@code --mode train}. {@code t_pass} is seconds per batch (forward,
- * BPTT, optimizer step).
+ * shared/peers/snn_torch.py's {@code --mode train}, trained by {@link Sequential} (the trainer
+ * {@code run mnist} uses). {@code t_pass} is seconds per batch (forward, BPTT, optimizer step).
  */
 public final class TrainWorkload implements BenchWorkload {
 
     static final int[] SIZES = {784, 500, 500, 10};
     static final int STEPS = 100;
 
-    private final int recompute;
-
-    /** Every step's state kept for BPTT. */
-    public TrainWorkload() {
-        this(0);
-    }
-
-    /** With {@code recompute > 0}, BPTT keeps the state every {@code recompute} steps and recomputes the rest. */
-    public TrainWorkload(int recompute) {
-        this.recompute = recompute;
-    }
-
     @Override
     public String name() {
-        return recompute == 0 ? "train" : "train-recompute";
+        return "train";
     }
 
     @Override
     public String description() {
-        return recompute == 0 ? "BPTT batch of the 784-500-500-10 LIF network, T=100 (--batch, default 64)"
-                : "the train workload with memory-saving BPTT: state kept every " + recompute + " steps, the rest recomputed";
+        return "BPTT batch of the 784-500-500-10 LIF network, T=100 (--batch, default 64)";
+    }
+
+    /**
+     * The peers' network as snn_torch.py builds it: dense layers with biases, snnTorch's Leaky
+     * (β = 0.9, ϑ = 1, subtracting reset, detached) with its fast-sigmoid surrogate of slope 25.
+     */
+    static Sequential network(long seed, int threads) {
+        SpikeFunction spike = SpikeFunction.step(Surrogate.superSpike(25f));
+        List<Module> modules = new ArrayList<>();
+        for (int l = 0; l + 1 < SIZES.length; l++) {
+            modules.add(new Dense(SIZES[l], SIZES[l + 1], 3.0, seed, 400 + 2 * l));
+            modules.add(new Lif(Shape.vector(SIZES[l + 1]), 0.9f, 1f, NeuronModule.Reset.SUBTRACT, true, spike));
+        }
+        return new Sequential(modules, Loss.CE_MEMBRANE, new Optimizer.AdamSpec(5e-4f)).withThreads(threads);
+    }
+
+    /** Bytes BPTT keeps per sample over the steps: each layer's input, and each LIF layer's membrane (its spikes are the next input). */
+    static double bpttStateBytesPerSample() {
+        double perStep = SIZES[0];
+        for (int l = 1; l < SIZES.length; l++) {
+            perStep += 2.0 * SIZES[l];
+        }
+        return STEPS * perStep * Float.BYTES;
     }
 
     /** Fails before allocating when {@code batch} input spike trains and {@code statePerSample} bytes each do not fit. */
@@ -49,10 +71,9 @@ public final class TrainWorkload implements BenchWorkload {
     @Override
     public Map<String, Object> run(BenchOptions o) {
         int batch = o.size() == 0 ? 64 : o.size();
-        LifNetwork net = new LifNetwork(SIZES, 0.9f, 1f, 25f, 3.0, 5e-4f, o.seed()).withThreads(o.threads())
-                .withRecompute(recompute);
-        requireMemory(name() + " --batch " + batch, batch, net.bpttStateBytesPerSample(STEPS));
-        float[][] x = LifNetwork.bernoulliInput(batch, STEPS, SIZES[0], 0.1, o.seed() + 1);
+        requireMemory(name() + " --batch " + batch, batch, bpttStateBytesPerSample());
+        Sequential net = network(o.seed(), o.threads());
+        float[][] x = RateCoding.bernoulli(batch, STEPS, SIZES[0], 0.1, o.seed() + 1);
         int[] y = new int[batch];
         for (int b = 0; b < batch; b++) {
             y[b] = b % 10;
@@ -73,7 +94,7 @@ public final class TrainWorkload implements BenchWorkload {
         m.put("t_pass", t);
         m.put("us_per_sample_step", t / (batch * (double) STEPS) * 1e6);
         m.put("loss", loss);
-        m.put("bptt_state_bytes_per_sample", net.bpttStateBytesPerSample(STEPS));
+        m.put("bptt_state_bytes_per_sample", (long) bpttStateBytesPerSample());
         return m;
     }
 }

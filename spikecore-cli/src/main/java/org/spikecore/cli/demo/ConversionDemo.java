@@ -6,7 +6,7 @@ import java.util.List;
 import org.spikecore.data.LabeledImages;
 import org.spikecore.train.AnnClassifier;
 import org.spikecore.train.AnnConversion;
-import org.spikecore.train.LifNetwork;
+import org.spikecore.train.Loss;
 import org.spikecore.train.LiquidStateMachine;
 import org.spikecore.train.NetworkArchitecture;
 import org.spikecore.train.Optimizer;
@@ -36,7 +36,7 @@ public final class ConversionDemo extends TextSection {
             ann.trainEpoch(train);
         }
         double[] scales = ann.activationScales(train, 99.9);
-        Sequential snn = new Sequential(AnnConversion.convert(ann, scales, 1), LifNetwork.Loss.CE_COUNTS, new Optimizer.AdamSpec(1e-4f))
+        Sequential snn = new Sequential(AnnConversion.convert(ann, scales, 1), Loss.CE_COUNTS, new Optimizer.AdamSpec(1e-4f))
                 .withThreads(2);
         int[][] p = AnnConversion.predict(snn, test, AnnConversion.Coding.CURRENT, new int[] {4, 32}, seed);
         out.printf("   784-128-10 ReLU ANN on %d digits, 6 epochs: test accuracy %.1f %% on %d%n", train.size(), 100 * ann.accuracy(test),

@@ -13,7 +13,7 @@ import org.spikecore.cli.report.Charts;
 import org.spikecore.train.AnnClassifier;
 import org.spikecore.train.AnnConversion;
 import org.spikecore.train.ConvertedDeployment;
-import org.spikecore.train.LifNetwork;
+import org.spikecore.train.Loss;
 import org.spikecore.train.NetworkArchitecture;
 import org.spikecore.train.Optimizer;
 import org.spikecore.train.net.Sequential;
@@ -220,7 +220,7 @@ public final class ConversionExperiment implements Experiment {
 
     /** The converted network of {@code ann} with its readout divided by {@code readoutScale}, ready for fine-tuning. */
     static Sequential spiking(AnnClassifier ann, double[] scales, double readoutScale, int threads, float learningRate) {
-        return new Sequential(AnnConversion.convert(ann, scales, readoutScale), LifNetwork.Loss.CE_COUNTS,
+        return new Sequential(AnnConversion.convert(ann, scales, readoutScale), Loss.CE_COUNTS,
                 new Optimizer.AdamSpec(learningRate)).withThreads(threads);
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.spikecore.cli.report.Charts;
 import org.spikecore.train.AnnClassifier;
 import org.spikecore.train.AnnConversion;
-import org.spikecore.train.LifNetwork;
+import org.spikecore.train.Loss;
 import org.spikecore.train.NetworkArchitecture;
 import org.spikecore.train.Optimizer;
 import org.spikecore.train.net.Module;
@@ -104,7 +104,7 @@ public final class EnergyCompareExperiment implements Experiment {
                     p[i] /= surrogateSteps;
                 }
             }
-            Sequential surrogate = new Sequential(scratch, LifNetwork.Loss.CE_COUNTS, new Optimizer.AdamSpec(surrogateRate))
+            Sequential surrogate = new Sequential(scratch, Loss.CE_COUNTS, new Optimizer.AdamSpec(surrogateRate))
                     .withThreads(threads);
             AnnConversion.fineTune(surrogate, data.train(), AnnConversion.Coding.RATE, surrogateSteps, surrogateEpochs, batch, seed);
             double surrogateAccuracy = AnnConversion.accuracy(

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikecore.SpikecoreException;
 import org.spikecore.fixed.CounterRng;
-import org.spikecore.train.LifNetwork;
+import org.spikecore.train.Loss;
 import org.spikecore.train.Optimizer;
 import org.spikecore.train.Surrogate;
 import org.spikecore.train.net.Conv2d;
@@ -47,7 +47,7 @@ class NirExportTest {
 
     /** Trains a few batches, exports, writes, reads back, and compares graphs and spike counts under {@code convention}. */
     void roundTrip(List<Module> modules, NirConvention convention, double rate) {
-        Sequential net = new Sequential(modules, LifNetwork.Loss.CE_COUNTS, new Optimizer.AdamSpec(1e-2f));
+        Sequential net = new Sequential(modules, Loss.CE_COUNTS, new Optimizer.AdamSpec(1e-2f));
         int in = modules.get(0).inShape().size();
         float[][] x = spikes(in, 7, rate);
         int[] labels = new int[SAMPLES];
@@ -119,7 +119,7 @@ class NirExportTest {
         List<Module> modules = List.of(new Dense(20, 16, 3, 4, 0),
                 new org.spikecore.train.net.RecurrentLif(16, 0.9f, 1f, Reset.ZERO, true, STEP, 2, 4, 2), new Dense(16, 4, 3, 4, 4),
                 new Lif(Shape.vector(4), 0.9f, 1f, Reset.ZERO, true, STEP));
-        Sequential net = new Sequential(modules, LifNetwork.Loss.CE_COUNTS, new Optimizer.AdamSpec(1e-2f));
+        Sequential net = new Sequential(modules, Loss.CE_COUNTS, new Optimizer.AdamSpec(1e-2f));
         float[][] x = spikes(20, 9, 0.3);
         NirNode.NirGraph graph = NirExport.of(net.modules());
         Path file = dir.resolve("rnn.nir");

@@ -96,7 +96,7 @@ class NirFixtureTest {
             }
         }
         org.spikecore.train.net.Sequential net = new org.spikecore.train.net.Sequential(r.modules(),
-                org.spikecore.train.LifNetwork.Loss.CE_COUNTS, new org.spikecore.train.Optimizer.AdamSpec(1e-3f));
+                org.spikecore.train.Loss.CE_COUNTS, new org.spikecore.train.Optimizer.AdamSpec(1e-3f));
         assertThat(java.util.Arrays.stream(snnTorchCounts).flatMapToInt(java.util.Arrays::stream).sum()).isGreaterThan(20);
         assertThat(net.infer(x, steps)).isDeepEqualTo(snnTorchCounts);
     }

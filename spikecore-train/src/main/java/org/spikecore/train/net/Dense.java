@@ -5,8 +5,11 @@ import org.spikecore.train.FloatOps;
 /**
  * A fully connected layer {@code y = W·x + b}, W stored by input ({@code wt[j·out + i]}), so that a
  * spike (or any non-zero input) adds one contiguous row and zero inputs cost nothing: the forward pass
- * after a spiking layer is a gather-add of rows. Backward: {@code dWt[j] += x_j·dy},
- * {@code db += dy}, {@code dx_j = wt[j]·dy}. Without a bias ({@link #withoutBias}) the layer is what
+ * after a spiking layer is a gather-add of rows, and so is the weight gradient
+ * {@code dWt[j] += Σ_b x_bj·dy_b} (the rows of dy of the samples where input j spiked), added up
+ * over blocks of {@link #GRADIENT_BLOCK} steps in the order of a step-by-step accumulation;
+ * {@code db += dy}. Only {@code dx = W·dy}, the error passed back to the layer before, is a dense
+ * product: a group's runner keeps W by output for it, made at its first backward step. Without a bias ({@link #withoutBias}) the layer is what
  * a neuromorphic core's synapse memory computes, and it deploys to the engine as it is.
  */
 public final class Dense implements Module {
@@ -54,6 +57,9 @@ public final class Dense implements Module {
         return bias == null ? new float[][] {wt} : new float[][] {wt, bias};
     }
 
+    /** Steps whose weight gradient a runner adds up together, so that each row of it is read and written once per block. */
+    static final int GRADIENT_BLOCK = 8;
+
     @Override
     public Runner runner(int batch, int steps) {
         int n = in.size();
@@ -62,53 +68,119 @@ public final class Dense implements Module {
         float[] gradWt = new float[wt.length];
         float[] gradBias = bias == null ? null : new float[m];
         return new Runner() {
+            /** Per step, the non-zero inputs j of sample b: {@code active[t][starts[t][b] … starts[t][b+1])}. */
+            private final int[][] active = new int[steps][];
+            private final int[][] starts = new int[steps][];
+            private final int[] scratch = new int[batch * n];
+            private final int[] offsets = new int[n];
+            private final float[] scales = new float[n];
+            /** W by output ({@code [i·in + j]}) for dL/dx, made at the first backward step that needs it. */
+            private float[] byOutput;
+            /** dy of the steps whose weight gradient is not added yet, in the order they came (t descending). */
+            private final float[] pendingDy = new float[Math.min(GRADIENT_BLOCK, steps) * batch * m];
+            private final int[] pendingSteps = new int[GRADIENT_BLOCK];
+            private int pending;
+
             @Override
             public float[] forward(int t, float[] x) {
                 inputs[t] = x;
                 float[] y = new float[batch * m];
+                int[] st = new int[batch + 1];
+                int total = 0;
                 for (int b = 0; b < batch; b++) {
+                    st[b] = total;
                     if (bias != null) {
                         System.arraycopy(bias, 0, y, b * m, m);
                     }
+                    // y_b += Σ x_bj·W_j over the non-zero inputs j, in order
+                    int count = 0;
                     for (int j = 0; j < n; j++) {
                         float xj = x[b * n + j];
                         if (xj != 0f) {
-                            FloatOps.axpy(xj, wt, j * m, y, b * m, m);
+                            scratch[total++] = j;
+                            offsets[count] = j * m;
+                            scales[count++] = xj;
                         }
                     }
+                    FloatOps.gatherAxpy(scales, offsets, 0, count, wt, y, b * m, m);
                 }
+                st[batch] = total;
+                active[t] = java.util.Arrays.copyOf(scratch, total);
+                starts[t] = st;
                 return y;
             }
 
             @Override
             public float[] backward(int t, float[] dy) {
+                if (byOutput == null) {
+                    byOutput = new float[wt.length];
+                    for (int j = 0; j < n; j++) {
+                        for (int i = 0; i < m; i++) {
+                            byOutput[i * n + j] = wt[j * m + i];
+                        }
+                    }
+                }
                 float[] dx = new float[batch * n];
-                accumulate(t, dy, dx);
+                FloatOps.fusedMatrixAccumulate(dy, batch, m, byOutput, n, dx); // dx_b = Σ_i dy_bi·W_i
+                accumulate(t, dy);
                 return dx;
             }
 
             @Override
             public void backwardParametersOnly(int t, float[] dy) {
-                accumulate(t, dy, null);
+                accumulate(t, dy);
             }
 
-            /** Parameter gradients of step t, and dL/dx into {@code dx} unless it is null. */
-            private void accumulate(int t, float[] dy, float[] dx) {
-                float[] x = inputs[t];
-                for (int b = 0; b < batch; b++) {
-                    if (gradBias != null) {
+            /** db += Σ_b dy_b now; dy kept for the weight gradient of its block of steps. */
+            private void accumulate(int t, float[] dy) {
+                if (gradBias != null) {
+                    for (int b = 0; b < batch; b++) {
                         FloatOps.axpy(1f, dy, b * m, gradBias, 0, m);
                     }
-                    for (int j = 0; j < n; j++) {
-                        float xj = x[b * n + j];
-                        if (xj != 0f) {
-                            FloatOps.axpy(xj, dy, b * m, gradWt, j * m, m);
-                        }
-                        if (dx != null) {
-                            dx[b * n + j] = FloatOps.dot(wt, j * m, dy, b * m, m);
+                }
+                System.arraycopy(dy, 0, pendingDy, pending * batch * m, batch * m);
+                pendingSteps[pending++] = t;
+                if (pending == GRADIENT_BLOCK || t == 0) {
+                    addPendingWeightGradients();
+                }
+            }
+
+            /**
+             * dWt_j += Σ x_bj(t)·dy_b(t) over the pending steps t (in the order they came) and the
+             * samples b where input j was non-zero (in order): the terms of every element in the
+             * order of a step-by-step, sample-by-sample accumulation, so the same bits.
+             */
+            private void addPendingWeightGradients() {
+                int[] count = new int[n + 1];
+                for (int p = 0; p < pending; p++) {
+                    for (int j : active[pendingSteps[p]]) {
+                        count[j + 1]++;
+                    }
+                }
+                for (int j = 0; j < n; j++) {
+                    count[j + 1] += count[j]; // now the start of input j's terms
+                }
+                int[] next = java.util.Arrays.copyOf(count, n);
+                int[] rows = new int[count[n]];
+                float[] xs = new float[count[n]];
+                for (int p = 0; p < pending; p++) {
+                    int t = pendingSteps[p];
+                    int[] act = active[t];
+                    int[] st = starts[t];
+                    for (int b = 0; b < batch; b++) {
+                        for (int c = st[b]; c < st[b + 1]; c++) {
+                            int j = act[c];
+                            rows[next[j]] = (p * batch + b) * m;
+                            xs[next[j]++] = inputs[t][b * n + j];
                         }
                     }
                 }
+                for (int j = 0; j < n; j++) {
+                    if (count[j + 1] > count[j]) {
+                        FloatOps.gatherAxpy(xs, rows, count[j], count[j + 1] - count[j], pendingDy, gradWt, j * m, m);
+                    }
+                }
+                pending = 0;
             }
 
             @Override
@@ -118,6 +190,9 @@ public final class Dense implements Module {
 
             @Override
             public float[][] gradients() {
+                if (pending > 0) {
+                    addPendingWeightGradients();
+                }
                 return gradBias == null ? new float[][] {gradWt} : new float[][] {gradWt, gradBias};
             }
         };

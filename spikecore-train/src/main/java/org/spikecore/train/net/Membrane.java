@@ -58,6 +58,24 @@ final class Membrane {
     float[] forward(int t, float[] current) {
         float[] uNow = new float[n];
         float[] sNow = new float[n];
+        if (t > 0 && clipped == null && !spike.smooth() && reset == NeuronModule.Reset.SUBTRACT) {
+            // the common case (float state, step spikes, subtracting reset) without per-neuron branches
+            float[] uPrev = u[t - 1];
+            float[] sPrev = s[t - 1];
+            for (int k = 0; k < n; k++) {
+                float v = beta * uPrev[k] + current[k] - threshold * sPrev[k];
+                uNow[k] = v;
+                sNow[k] = v - threshold > 0 ? 1f : 0f;
+            }
+        } else {
+            forwardGeneral(t, current, uNow, sNow);
+        }
+        u[t] = uNow;
+        s[t] = sNow;
+        return sNow;
+    }
+
+    private void forwardGeneral(int t, float[] current, float[] uNow, float[] sNow) {
         float[] uPrev = t == 0 ? null : u[t - 1];
         float[] sPrev = t == 0 ? null : s[t - 1];
         boolean[] clippedNow = clipped == null ? null : new boolean[n];
@@ -73,12 +91,9 @@ final class Membrane {
             uNow[k] = v;
             sNow[k] = spike.forward(v - threshold);
         }
-        u[t] = uNow;
-        s[t] = sNow;
         if (clipped != null) {
             clipped[t] = clippedNow;
         }
-        return sNow;
     }
 
     /** The state step t starts from: U and s of step t−1 (null at step 0). */

@@ -5,8 +5,7 @@ import java.util.List;
 import org.spikecore.train.EngineDeployment;
 import org.spikecore.train.FloatOps;
 import org.spikecore.train.Groups;
-import org.spikecore.train.LifNetwork;
-import org.spikecore.train.Losses;
+import org.spikecore.train.Loss;
 import org.spikecore.train.Optimizer;
 import org.spikecore.train.TrainingState;
 import org.spikecore.train.VanRossum;
@@ -14,18 +13,24 @@ import org.spikecore.train.Wage;
 
 /**
  * A chain of {@link Module}s trained by BPTT: each step's input runs through every module in turn;
- * the last module is a {@link NeuronModule} whose spikes (or membrane) the {@link LifNetwork.Loss}
- * reads, or, with {@link LifNetwork.Loss#CE_COUNTS}, any module whose real-valued output summed over
- * the steps is the logits (an ANN over one step, or a spiking network read out by integrating its
- * last synaptic layer without a threshold); {@link #trainTowards} trains towards target spike
- * rasters under the Van Rossum loss instead (the pattern task). Batches are cut into groups of {@link LifNetwork#GROUP} samples run on {@code threads}
- * threads, and the groups' gradients are added in group order, so the bits do not depend on the
- * thread count.
+ * the last module is a {@link NeuronModule} whose spikes (or membrane) the {@link Loss} reads, or,
+ * with {@link Loss.CeCounts}, any module whose real-valued output summed over the steps is the
+ * logits (an ANN over one step, or a spiking network read out by integrating its last synaptic
+ * layer without a threshold).
+ *
+ * <p><b>Threads and bits.</b> A batch is cut into groups of {@link #GROUP} consecutive samples,
+ * whatever the thread count; each group's forward pass and BPTT run on one thread into the group's
+ * own gradient, and the group gradients are added in group order (group 0, then + group 1, ...).
+ * The order of every floating-point operation is therefore fixed by the batch alone, and
+ * {@code --threads 1} and {@code --threads N} give the same bits.
  */
 public final class Sequential {
 
+    /** Samples per unit of parallel work (and of the fixed reduction order). */
+    public static final int GROUP = 16;
+
     private final List<Module> modules;
-    private final LifNetwork.Loss loss;
+    private final Loss loss;
     private final List<Optimizer> optimizers = new ArrayList<>();
     private final List<float[]> parameters = new ArrayList<>();
     private int threads = 1;
@@ -36,11 +41,11 @@ public final class Sequential {
     private int integerUnits; // 0: no integer grid
     private int recomputeEvery; // 0: the backward pass reads every step the forward pass kept
 
-    public Sequential(List<Module> modules, LifNetwork.Loss loss, Optimizer.Spec optimizer) {
+    public Sequential(List<Module> modules, Loss loss, Optimizer.Spec optimizer) {
         if (modules.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one module");
         }
-        if (!(modules.get(modules.size() - 1) instanceof NeuronModule) && loss != LifNetwork.Loss.CE_COUNTS) {
+        if (!(modules.get(modules.size() - 1) instanceof NeuronModule) && !(loss instanceof Loss.CeCounts)) {
             throw new IllegalArgumentException("a network must end in a neuron layer unless its loss is the cross-entropy of the "
                     + "summed outputs (CE_COUNTS)");
         }
@@ -243,34 +248,37 @@ public final class Sequential {
         List<Module.Runner> runners = f.runners();
         Module.Runner last = runners.get(runners.size() - 1);
         double lossSum = 0;
-        float[] countError = null;
-        if (loss != LifNetwork.Loss.CE_MEMBRANE) {
-            float[] counts = new float[batch * out];
+        float[] counts = new float[batch * out];
+        if (!(loss instanceof Loss.CeMembrane)) {
             for (float[] s : f.output()) {
                 FloatOps.axpy(1f, s, 0, counts, 0, counts.length);
             }
-            countError = new float[batch * out];
-            for (int b = 0; b < batch; b++) {
-                lossSum += loss == LifNetwork.Loss.CE_COUNTS
-                        ? Losses.softmaxCrossEntropy(counts, b * out, out, labels[from + b], input.length, countError, b * out)
-                        : Losses.countSquaredError(counts, b * out, out, labels[from + b], LifNetwork.MSE_ON, LifNetwork.MSE_OFF, steps,
-                                input.length, countError, b * out);
-            }
         }
-        float[] zero = new float[batch * out];
+        // dL/d(output at t): from the count losses the same at every step, since the counts are sums
+        // over time; zero under CE on the membrane, whose error enters through dL/dU per step
+        float[] outputError = new float[batch * out];
+        for (int b = 0; b < batch; b++) {
+            int o = b * out;
+            int y = labels[from + b];
+            lossSum += switch (loss) {
+                case Loss.CeMembrane ce -> 0; // read per step below
+                case Loss.CeCounts ce -> ce.sample(counts, o, out, y, input.length, outputError, o);
+                case Loss.MseCounts mse -> mse.sample(counts, o, out, y, steps, input.length, outputError, o);
+            };
+        }
         for (int t = steps - 1; t >= 0; t--) {
             recompute(f, input, from, to, steps, t);
             float[] dy;
-            if (loss == LifNetwork.Loss.CE_MEMBRANE) {
+            if (loss instanceof Loss.CeMembrane ce) {
                 NeuronModule.NeuronRunner neurons = (NeuronModule.NeuronRunner) last;
                 float[] u = neurons.membrane(t);
                 float[] dMembrane = new float[batch * out];
                 for (int b = 0; b < batch; b++) {
-                    lossSum += Losses.softmaxCrossEntropy(u, b * out, out, labels[from + b], input.length, dMembrane, b * out);
+                    lossSum += ce.sample(u, b * out, out, labels[from + b], input.length, dMembrane, b * out);
                 }
-                dy = neurons.backward(t, zero, dMembrane);
+                dy = neurons.backward(t, outputError, dMembrane);
             } else {
-                dy = last.backward(t, countError);
+                dy = last.backward(t, outputError);
             }
             for (int k = runners.size() - 2; k >= 1; k--) {
                 dy = runners.get(k).backward(t, dy);
@@ -301,9 +309,9 @@ public final class Sequential {
 
     /** The groups' gradients of {@code samples} samples, run on the threads and added in group order. */
     private Gradients summed(int samples, GroupGradients group) {
-        int groups = (samples + LifNetwork.GROUP - 1) / LifNetwork.GROUP;
+        int groups = (samples + GROUP - 1) / GROUP;
         List<Gradients> parts = Groups.map(threads, groups,
-                g -> group.of(g * LifNetwork.GROUP, Math.min(samples, (g + 1) * LifNetwork.GROUP)));
+                g -> group.of(g * GROUP, Math.min(samples, (g + 1) * GROUP)));
         Gradients total = parts.get(0);
         double lossSum = total.loss();
         for (int g = 1; g < groups; g++) {
@@ -494,10 +502,10 @@ public final class Sequential {
     public float[][] outputs(float[][] input, int steps) {
         int out = outSize();
         float[][] result = new float[input.length][steps * out];
-        int groups = (input.length + LifNetwork.GROUP - 1) / LifNetwork.GROUP;
+        int groups = (input.length + GROUP - 1) / GROUP;
         Groups.map(threads, groups, g -> {
-            int from = g * LifNetwork.GROUP;
-            int to = Math.min(input.length, from + LifNetwork.GROUP);
+            int from = g * GROUP;
+            int to = Math.min(input.length, from + GROUP);
             float[][] output = forward(input, from, to, steps).output();
             for (int t = 0; t < steps; t++) {
                 for (int b = from; b < to; b++) {
@@ -542,10 +550,10 @@ public final class Sequential {
     private Inference run(float[][] input, int steps, boolean countEvents) {
         int out = outSize();
         int[][] counts = new int[input.length][out];
-        int groups = (input.length + LifNetwork.GROUP - 1) / LifNetwork.GROUP;
+        int groups = (input.length + GROUP - 1) / GROUP;
         List<long[][]> perGroup = Groups.map(threads, groups, g -> {
-            int from = g * LifNetwork.GROUP;
-            int to = Math.min(input.length, from + LifNetwork.GROUP);
+            int from = g * GROUP;
+            int to = Math.min(input.length, from + GROUP);
             long[][] events = new long[modules.size() + 1][];
             events[0] = new long[countEvents ? inSize() : 0];
             for (int k = 0; k < modules.size(); k++) {
