@@ -64,13 +64,14 @@ public final class Dense implements Module {
     public Runner runner(int batch, int steps) {
         int n = in.size();
         int m = out.size();
-        float[][] inputs = new float[steps][];
         float[] gradWt = new float[wt.length];
         float[] gradBias = bias == null ? null : new float[m];
         return new Runner() {
             /** Per step, the non-zero inputs j of sample b: {@code active[t][starts[t][b] … starts[t][b+1])}. */
             private final int[][] active = new int[steps][];
             private final int[][] starts = new int[steps][];
+            /** Per step, the values of those non-zero inputs, in the same order. */
+            private final float[][] values = new float[steps][];
             private final int[] scratch = new int[batch * n];
             private final int[] offsets = new int[n];
             private final float[] scales = new float[n];
@@ -83,7 +84,6 @@ public final class Dense implements Module {
 
             @Override
             public float[] forward(int t, float[] x) {
-                inputs[t] = x;
                 float[] y = new float[batch * m];
                 int[] st = new int[batch + 1];
                 int total = 0;
@@ -107,6 +107,13 @@ public final class Dense implements Module {
                 st[batch] = total;
                 active[t] = java.util.Arrays.copyOf(scratch, total);
                 starts[t] = st;
+                float[] v = new float[total];
+                for (int b = 0; b < batch; b++) {
+                    for (int c = st[b]; c < st[b + 1]; c++) {
+                        v[c] = x[b * n + scratch[c]];
+                    }
+                }
+                values[t] = v;
                 return y;
             }
 
@@ -171,7 +178,7 @@ public final class Dense implements Module {
                         for (int c = st[b]; c < st[b + 1]; c++) {
                             int j = act[c];
                             rows[next[j]] = (p * batch + b) * m;
-                            xs[next[j]++] = inputs[t][b * n + j];
+                            xs[next[j]++] = values[t][c];
                         }
                     }
                 }
@@ -183,9 +190,17 @@ public final class Dense implements Module {
                 pending = 0;
             }
 
+            /** The step's sparse inputs go unless its weight gradient is still pending (then its block uses them). */
             @Override
             public void forget(int t) {
-                inputs[t] = null;
+                for (int p = 0; p < pending; p++) {
+                    if (pendingSteps[p] == t) {
+                        return;
+                    }
+                }
+                active[t] = null;
+                starts[t] = null;
+                values[t] = null;
             }
 
             @Override
