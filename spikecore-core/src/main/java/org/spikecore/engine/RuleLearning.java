@@ -70,6 +70,20 @@ final class RuleLearning {
         }
     }
 
+    /** ASP's leak phase on every slice of the named projection (see {@link SynapseLearner#leakAll}). */
+    void leak(String projection) {
+        boolean found = false;
+        for (Binding b : bindings) {
+            if (b.projection().name().equals(projection)) {
+                b.learner().leakAll();
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("projection '" + projection + "' does not learn by a rule");
+        }
+    }
+
     /** Learning of tick {@code tick}, whose routed spikes are {@code spikes[node][0 .. count[node])}. */
     void learn(int tick, int[][] spikes, int[] count) {
         for (Binding b : bindings) {

@@ -641,6 +641,18 @@ public final class Simulation implements AutoCloseable {
     }
 
     /**
+     * The leak phase of an {@link org.spikecore.learn.Asp} projection: every stored weight moves
+     * toward the rule's baseline by {@code Asp.leak} (slower into active posts), through
+     * {@code SynapseMemory.update}, so the column reads and writes are counted.
+     */
+    public void leakWeights(String projection) {
+        if (ruleLearning == null) {
+            throw new IllegalArgumentException("no projection of this network learns by a rule");
+        }
+        ruleLearning.leak(projection);
+    }
+
+    /**
      * The raw weight now of synapse {@code pre → post} of the named projection (0 when not stored),
      * read through its synapse memory (a counted point read, as a weight monitor would make).
      */
