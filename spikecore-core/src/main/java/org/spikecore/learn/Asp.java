@@ -17,8 +17,9 @@ import org.spikecore.fixed.Rounding;
  * {@code x_pre} the pre's spike trace, {@code pre_acc} its accumulated (slowly leaking) spike count,
  * so an input that stayed silent is depressed by k and a busy one by almost nothing;</li>
  * <li>leak, once per call of {@link #leak} (the engine's {@code Simulation.leakWeights}, between
- * presentations): {@code Δw = −(w − baseline) / (2^leakShift · a(n))}, an exponential decay toward
- * the baseline with time constant ∝ a(n): active neurons forget slowly, inactive ones fast.</li>
+ * presentations): {@code Δw = −(w − baseline) / (2^leakShift · b(n))},
+ * {@code b(n) = 1 + (n >> leakActivityShift)}, an exponential decay toward the baseline with time
+ * constant ∝ b(n): active neurons forget slowly, inactive ones fast.</li>
  * </ul>
  * Every new weight is clamped into [{@code wMin}, {@code wMax}] ({@code wMin} ≥ 1 keeps a synapse
  * visible to {@link SynapseLearner}).
@@ -31,12 +32,13 @@ import org.spikecore.fixed.Rounding;
  * @param shift         learning-rate scale 2^−shift (0..30)
  * @param activityShift a(n) grows by one every 2^activityShift post spikes (0..30)
  * @param leakShift     leak per step of a never-active post, 2^−leakShift of (w − baseline) (0..30)
+ * @param leakActivityShift b(n) grows by one every 2^leakActivityShift post spikes (0..30)
  * @param baseline      what an unused weight decays to
  * @param wMin          lower weight bound (≥ 1)
  * @param wMax          upper weight bound
  */
 public record Asp(int preTrace, int accTrace, int amplitude, int offset, int k, int shift, int activityShift, int leakShift,
-        int baseline, int wMin, int wMax) implements LearningRule {
+        int leakActivityShift, int baseline, int wMin, int wMax) implements LearningRule {
 
     /** CounterRng streams of the recovery and of the leak draws. */
     static final long RECOVERY_STREAM = PlasticityState.ROUNDING_STREAM + 16;
@@ -49,10 +51,10 @@ public record Asp(int preTrace, int accTrace, int amplitude, int offset, int k, 
         if (amplitude < 0 || k < 0) {
             throw new IllegalArgumentException("ASP amplitude and k must be non-negative, got " + amplitude + ", " + k);
         }
-        for (int s : new int[] {shift, activityShift, leakShift}) {
+        for (int s : new int[] {shift, activityShift, leakShift, leakActivityShift}) {
             if (s < 0 || s > 30) {
                 throw new IllegalArgumentException("ASP shifts must be 0..30, got " + shift + ", " + activityShift + ", "
-                        + leakShift);
+                        + leakShift + ", " + leakActivityShift);
             }
         }
         if (wMin < 1 || wMin > wMax || baseline < wMin || baseline > wMax) {
@@ -74,7 +76,7 @@ public record Asp(int preTrace, int accTrace, int amplitude, int offset, int k, 
 
     /** The leak of synapse (pre, post) of weight w now: toward the baseline, slower for an active post. */
     public int leak(PlasticityState s, int pre, int post, int w) {
-        long divisor = activity(s, post) << leakShift;
+        long divisor = (1 + (s.postSpikeTotal(post) >> leakActivityShift)) << leakShift;
         long dw = Rounding.STOCHASTIC.divide(-(long) (w - baseline), divisor, s.randomBits(LEAK_STREAM, pre, post));
         return bounded(w, dw);
     }

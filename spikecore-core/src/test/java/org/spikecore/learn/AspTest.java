@@ -11,14 +11,14 @@ import org.spikecore.memory.DenseMemory;
 /**
  * ASP on three inputs into one neuron, worked by hand. Pre traces exact (floor): x_pre nearest,
  * 128 at a spike, minus x >> 4 per tick; pre_acc +1 per spike, minus acc >> 8 (0 for small counts).
- * Rule: A = 3, offset 16, k = 32, shift 2, a(n) = 1 + n (activity shift 0), leak shift 1, baseline
- * 25, bounds [1, 255].
+ * Rule: A = 3, offset 16, k = 32, shift 2, a(n) = b(n) = 1 + n (activity shifts 0), leak shift 1,
+ * baseline 25, bounds [1, 255].
  */
 class AspTest {
 
     private static final TraceSpec X = new TraceSpec(4, 128, 128, Rounding.FLOOR, TraceSpec.Pairing.NEAREST);
     private static final TraceSpec ACC = new TraceSpec(8, 1, 255, Rounding.FLOOR, TraceSpec.Pairing.ALL_TO_ALL);
-    private static final Asp ASP = new Asp(0, 1, 3, 16, 32, 2, 0, 1, 25, 1, 255);
+    private static final Asp ASP = new Asp(0, 1, 3, 16, 32, 2, 0, 1, 0, 25, 1, 255);
 
     private final PlasticityState state = new PlasticityState(3, 1, 11, new TraceSpec[] {X, ACC}, new TraceSpec[] {X},
             Modulator.state(0), -1000);
@@ -73,7 +73,7 @@ class AspTest {
         tick(0, new int[0], new int[] {0});
         tick(1, new int[] {0}, new int[0]);
         tick(2, new int[0], new int[] {0}); // weights 97, 46, 1; n = 2
-        // a = 1 + 2 = 3, divisor 3·2^1 = 6: −(97 − 25)/6 = −12; −(46 − 25)/6 = −3.5 (−4 or −3); −(1 − 25)/6 = +4
+        // b = 1 + 2 = 3, divisor 3·2^1 = 6: −(97 − 25)/6 = −12; −(46 − 25)/6 = −3.5 (−4 or −3); −(1 − 25)/6 = +4
         assertThat(learner.leakAll()).isEqualTo(3);
         assertThat(w(0)).isEqualTo(85);
         assertThat(w(1)).isIn(42, 43);
@@ -98,8 +98,8 @@ class AspTest {
     void onlyAnAspLearnerHasALeakPhaseAndBadParametersAreRefused() {
         SynapseLearner stdp = new SynapseLearner(PairStdp.additive(1, 1, 0, Rounding.FLOOR), state, memory, LearningGate.OPEN, 0);
         assertThatThrownBy(stdp::leakAll).hasMessageContaining("only an ASP rule has a leak phase");
-        assertThatThrownBy(() -> new Asp(0, 1, 3, 16, 32, 31, 0, 1, 25, 1, 255)).hasMessageContaining("shifts must be 0..30");
-        assertThatThrownBy(() -> new Asp(0, 1, 3, 16, 32, 2, 0, 1, 25, 0, 255)).hasMessageContaining("1 <= wMin");
-        assertThatThrownBy(() -> new Asp(0, 1, -1, 16, 32, 2, 0, 1, 25, 1, 255)).hasMessageContaining("non-negative");
+        assertThatThrownBy(() -> new Asp(0, 1, 3, 16, 32, 31, 0, 1, 0, 25, 1, 255)).hasMessageContaining("shifts must be 0..30");
+        assertThatThrownBy(() -> new Asp(0, 1, 3, 16, 32, 2, 0, 1, 0, 25, 0, 255)).hasMessageContaining("1 <= wMin");
+        assertThatThrownBy(() -> new Asp(0, 1, -1, 16, 32, 2, 0, 1, 0, 25, 1, 255)).hasMessageContaining("non-negative");
     }
 }

@@ -29,6 +29,9 @@ public final class ContinualExperiment implements Experiment {
     private static final Set<String> OPTIONS = Set.of("rule", "neurons", "dataset", "train-per-class", "label-per-class",
             "test-per-class", "data", "present", "rest", "theta-plus");
 
+    /** The adaptive-threshold step: the paper's 0.05 mV, under which plain STDP forgets (a larger step spreads the classes). */
+    public static final int THETA_PLUS = DiehlCookExperiment.THETA_PLUS;
+
     /** A learning rule of the run. */
     public enum Rule {
         STDP, ASP;
@@ -71,7 +74,7 @@ public final class ContinualExperiment implements Experiment {
         return "continual learning, ASP against STDP (Panda et al. 2017): the Diehl & Cook network learns MNIST classes one after another "
                 + "(no replay), accuracy on all classes seen after each stage; --rule stdp|asp|stdp,asp (stdp,asp), --neurons N (100), "
                 + "--dataset mnist|fashion-mnist (mnist), --train-per-class N (100), --label-per-class N (10), --test-per-class N (50), "
-                + "--present T (350) --rest T (150), --theta-plus U (64), --data DIR";
+                + "--present T (350) --rest T (150), --theta-plus U (13, the paper's 0.05 mV), --data DIR";
     }
 
     @Override
@@ -82,7 +85,7 @@ public final class ContinualExperiment implements Experiment {
         int trainPerClass = Options.intOption(options, "train-per-class", 100, 1);
         int labelPerClass = Options.intOption(options, "label-per-class", 10, 1);
         int testPerClass = Options.intOption(options, "test-per-class", 50, 1);
-        int thetaPlus = Options.intOption(options, "theta-plus", 64, 1);
+        int thetaPlus = Options.intOption(options, "theta-plus", THETA_PLUS, 1);
         DiehlCookExperiment.Schedule schedule = new DiehlCookExperiment.Schedule(Options.intOption(options, "present", 350, 1),
                 Options.intOption(options, "rest", 150, 0));
         ImageDatasets.Split data = DiehlCookExperiment.dataset(options);

@@ -137,17 +137,19 @@ final class DiehlCookNetwork {
     static final int ASP_K = 32;
     static final int ASP_AMPLITUDE = 1;
     static final int ASP_SHIFT = 5;
-    /** a(n) = 1 + n/2: the learning rate falls as 1/(post spikes), a running mean of what the neuron answered. */
-    static final int ASP_ACTIVITY_SHIFT = 1;
-    /** Leak per presentation of a never-active neuron: 1/8 of (w − baseline). */
+    /** a(n) = 1 + n/16: the learning rate halves once the neuron has spiked 16 times (about one image won). */
+    static final int ASP_ACTIVITY_SHIFT = 4;
+    /** Leak per presentation of a never-active neuron: 1/8 of (w − baseline), ... */
     static final int ASP_LEAK_SHIFT = 3;
+    /** ... divided by b(n) = 1 + n: a neuron that has spiked 1,000 times forgets 1/8,000 per presentation. */
+    static final int ASP_LEAK_ACTIVITY_SHIFT = 0;
     /** What an unused weight decays to: the mean weight after normalisation, 78·256/784 ≈ 25. */
     static final int ASP_BASELINE = 25;
 
     /** ASP on the input weights (bounds [1, 255] as the STDP run's), traces {@link #TRACE} and {@link #PRE_COUNT}. */
     static Plasticity.Rule asp() {
         return Plasticity.Rule.of(new Asp(0, 1, ASP_AMPLITUDE, ASP_OFFSET, ASP_K, ASP_SHIFT, ASP_ACTIVITY_SHIFT, ASP_LEAK_SHIFT,
-                ASP_BASELINE, 1, INPUT_WEIGHT.max()), List.of(TRACE, PRE_COUNT), List.of(TRACE));
+                ASP_LEAK_ACTIVITY_SHIFT, ASP_BASELINE, 1, INPUT_WEIGHT.max()), List.of(TRACE, PRE_COUNT), List.of(TRACE));
     }
 
     /** {@code network} (from {@link #build} with learning) with its input projection learning by {@code rule} instead. */
