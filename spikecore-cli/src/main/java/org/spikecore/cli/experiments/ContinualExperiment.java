@@ -20,7 +20,8 @@ import org.spikecore.model.Network;
  * another (all images of class 0, then of class 1, … , never shown again), by plain pair STDP or by
  * ASP. After each stage a frozen copy takes its labels from a small labelled set of the classes seen
  * so far ({@code --label-per-class} training images of each, as the paper labels from a few
- * samples) and is tested on test images of every class seen so far; the mean of the per-class
+ * samples) and is tested on the last {@code --test-per-class} images of every class seen so far
+ * (never trained on); the mean of the per-class
  * accuracies is the stage's score, that of the last stage {@code final_mean_accuracy}. ASP's leak
  * phase runs after every training presentation, next to the weight normalisation.
  */
@@ -286,7 +287,6 @@ public final class ContinualExperiment implements Experiment {
         for (Stage s : stages) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("stage", s.classesSeen());
-            m.put("classes_seen", s.classesSeen());
             Map<String, Double> perClass = new LinkedHashMap<>();
             for (int c = 0; c < s.accuracyPerClass().length; c++) {
                 perClass.put(Integer.toString(c), s.accuracyPerClass()[c]);
