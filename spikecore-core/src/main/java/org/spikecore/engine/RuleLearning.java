@@ -70,18 +70,14 @@ final class RuleLearning {
         }
     }
 
-    /** ASP's leak phase on every slice of the named projection (see {@link SynapseLearner#leakAll}). */
-    void leak(String projection) {
-        boolean found = false;
+    /** The plasticity state of projection {@code p} into slice {@code slice}. */
+    PlasticityState state(Projection p, SliceState slice) {
         for (Binding b : bindings) {
-            if (b.projection().name().equals(projection)) {
-                b.learner().leakAll();
-                found = true;
+            if (b.projection() == p && b.slice() == slice) {
+                return b.state();
             }
         }
-        if (!found) {
-            throw new IllegalArgumentException("projection '" + projection + "' does not learn by a rule");
-        }
+        throw new IllegalArgumentException("projection '" + p.name() + "' does not learn by a rule");
     }
 
     /** Learning of tick {@code tick}, whose routed spikes are {@code spikes[node][0 .. count[node])}. */

@@ -646,10 +646,23 @@ public final class Simulation implements AutoCloseable {
      * {@code SynapseMemory.update}, so the column reads and writes are counted.
      */
     public void leakWeights(String projection) {
-        if (ruleLearning == null) {
-            throw new IllegalArgumentException("no projection of this network learns by a rule");
+        boolean found = false;
+        for (SliceState s : slices) {
+            for (Incoming inc : s.incoming) {
+                Projection p = network.projections().get(inc.projection());
+                if (p.name().equals(projection)) {
+                    found = true;
+                    if (!(p.plasticity() instanceof org.spikecore.learn.Plasticity.Rule r
+                            && r.rule() instanceof org.spikecore.learn.Asp asp)) {
+                        throw new IllegalArgumentException("projection '" + projection + "' does not learn by ASP");
+                    }
+                    asp.leakAll(ruleLearning.state(p, s), inc.memory());
+                }
+            }
         }
-        ruleLearning.leak(projection);
+        if (!found) {
+            throw new IllegalArgumentException("network has no projection '" + projection + "'");
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.spikecore.learn;
 
 import org.spikecore.fixed.Rounding;
+import org.spikecore.memory.SynapseMemory;
 
 /**
  * Adaptive synaptic plasticity (Panda, Allred, Ramanathan &amp; Roy 2017/2018, "ASP: learning to
@@ -16,7 +17,7 @@ import org.spikecore.fixed.Rounding;
  * {@code Δw = A·[(x_pre − offset) − (k >> pre_acc)] / (2^shift · a(n))}: η ∝ 1/post activity;
  * {@code x_pre} the pre's spike trace, {@code pre_acc} its accumulated (slowly leaking) spike count,
  * so an input that stayed silent is depressed by k and a busy one by almost nothing;</li>
- * <li>leak, once per call of {@link #leak} (the engine's {@code Simulation.leakWeights}, between
+ * <li>leak, once per call of {@link #leakAll} (the engine's {@code Simulation.leakWeights}, between
  * presentations): {@code Δw = −(w − baseline) / (2^leakShift · b(n))},
  * {@code b(n) = 1 + (n >> leakActivityShift)}, an exponential decay toward the baseline with time
  * constant ∝ b(n): active neurons forget slowly, inactive ones fast.</li>
@@ -79,6 +80,32 @@ public record Asp(int preTrace, int accTrace, int amplitude, int offset, int k, 
         long divisor = (1 + (s.postSpikeTotal(post) >> leakActivityShift)) << leakShift;
         long dw = Rounding.STOCHASTIC.divide(-(long) (w - baseline), divisor, s.randomBits(LEAK_STREAM, pre, post));
         return bounded(w, dw);
+    }
+
+    /**
+     * The leak phase over a whole projection: every stored synapse of {@code memory}, post by post
+     * ({@code backward}), takes {@link #leak}'s change through {@code update} (counted); returns how
+     * many weights changed. {@code s} is the projection's plasticity state (pre = rows, post = columns).
+     */
+    public int leakAll(PlasticityState s, SynapseMemory memory) {
+        int[] pres = new int[memory.preCount()];
+        int[] weights = new int[memory.preCount()];
+        int changed = 0;
+        for (int post = 0; post < memory.postCount(); post++) {
+            int[] n = {0};
+            memory.backward(post, (pre, q, w) -> {
+                pres[n[0]] = pre;
+                weights[n[0]++] = w;
+            });
+            for (int j = 0; j < n[0]; j++) {
+                int dw = leak(s, pres[j], post, weights[j]);
+                if (dw != 0) {
+                    memory.update(pres[j], post, dw);
+                    changed++;
+                }
+            }
+        }
+        return changed;
     }
 
     private int recovery(PlasticityState s, int pre, int post, int w) {

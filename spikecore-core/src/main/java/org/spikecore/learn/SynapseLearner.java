@@ -109,30 +109,6 @@ public final class SynapseLearner {
         return changed;
     }
 
-    /**
-     * ASP's leak phase: every stored synapse of the memory, post by post ({@code backward}), takes
-     * {@link Asp#leak}'s change; returns how many weights changed. Only for an {@link Asp} rule.
-     */
-    public int leakAll() {
-        if (!(rule instanceof Asp asp)) {
-            throw new IllegalStateException("only an ASP rule has a leak phase, this learner's rule is " + rule);
-        }
-        int changed = 0;
-        for (int post = 0; post < memory.postCount(); post++) {
-            count = 0;
-            memory.backward(post, (pre, q, w) -> collect(pre, w));
-            for (int j = 0; j < count; j++) {
-                int dw = asp.leak(state, others[j], post, weights[j]);
-                if (dw != 0) {
-                    memory.update(others[j], post, dw);
-                    changed++;
-                }
-            }
-        }
-        updates += changed;
-        return changed;
-    }
-
     /** Weight changes written so far. */
     public long updates() {
         return updates;

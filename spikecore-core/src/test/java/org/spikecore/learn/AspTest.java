@@ -74,7 +74,7 @@ class AspTest {
         tick(1, new int[] {0}, new int[0]);
         tick(2, new int[0], new int[] {0}); // weights 97, 46, 1; n = 2
         // b = 1 + 2 = 3, divisor 3·2^1 = 6: −(97 − 25)/6 = −12; −(46 − 25)/6 = −3.5 (−4 or −3); −(1 − 25)/6 = +4
-        assertThat(learner.leakAll()).isEqualTo(3);
+        assertThat(ASP.leakAll(state, memory)).isEqualTo(3);
         assertThat(w(0)).isEqualTo(85);
         assertThat(w(1)).isIn(42, 43);
         assertThat(w(2)).isEqualTo(5);
@@ -95,9 +95,7 @@ class AspTest {
     }
 
     @Test
-    void onlyAnAspLearnerHasALeakPhaseAndBadParametersAreRefused() {
-        SynapseLearner stdp = new SynapseLearner(PairStdp.additive(1, 1, 0, Rounding.FLOOR), state, memory, LearningGate.OPEN, 0);
-        assertThatThrownBy(stdp::leakAll).hasMessageContaining("only an ASP rule has a leak phase");
+    void badParametersAreRefused() {
         assertThatThrownBy(() -> new Asp(0, 1, 3, 16, 32, 31, 0, 1, 0, 25, 1, 255)).hasMessageContaining("shifts must be 0..30");
         assertThatThrownBy(() -> new Asp(0, 1, 3, 16, 32, 2, 0, 1, 0, 25, 0, 255)).hasMessageContaining("1 <= wMin");
         assertThatThrownBy(() -> new Asp(0, 1, -1, 16, 32, 2, 0, 1, 0, 25, 1, 255)).hasMessageContaining("non-negative");
