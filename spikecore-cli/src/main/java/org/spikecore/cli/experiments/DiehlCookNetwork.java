@@ -137,8 +137,8 @@ final class DiehlCookNetwork {
     static final int ASP_K = 32;
     static final int ASP_AMPLITUDE = 1;
     static final int ASP_SHIFT = 5;
-    /** a(n) = 1 + n/16: the learning rate halves once the neuron has spiked 16 times (about one image won). */
-    static final int ASP_ACTIVITY_SHIFT = 4;
+    /** a(n) = 1 + n/32: the learning rate halves once the neuron has spiked 32 times (one or two images won). */
+    static final int ASP_ACTIVITY_SHIFT = 5;
     /** Leak per presentation of a never-active neuron: 1/8 of (w − baseline), ... */
     static final int ASP_LEAK_SHIFT = 3;
     /** ... divided by b(n) = 1 + n: a neuron that has spiked 1,000 times forgets 1/8,000 per presentation. */
