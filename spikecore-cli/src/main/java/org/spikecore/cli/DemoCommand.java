@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikecore.cli.demo.ConversionDemo;
 import org.spikecore.cli.demo.DemoSection;
+import org.spikecore.cli.demo.ContinualDemo;
 import org.spikecore.cli.demo.DiehlCookDemo;
 import org.spikecore.cli.demo.EngineDemo;
 import org.spikecore.cli.demo.FixedPointDemo;
@@ -55,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
     static List<DemoSection> sections() {
         return List.of(new FixedPointDemo(), new EngineDemo(), new NsatDemo(), new MemoryOrganizationDemo(), new TrainingDemo(),
                 new ImageClassificationDemo(), new OnChipLearningDemo(), new ConversionDemo(), new DiehlCookDemo(), new NirDemo(),
-                new SweepDemo(SweepCatalog.INSTANCE));
+                new SweepDemo(SweepCatalog.INSTANCE), new ContinualDemo());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spikecore.cli.experiments.ContinualExperiment;
 import org.spikecore.cli.experiments.DiehlCookExperiment;
 import org.spikecore.cli.experiments.ConversionExperiment;
 import org.spikecore.cli.experiments.EnergyCompareExperiment;
@@ -68,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
         return List.of(new MemoryStudy(), new PatternRetentionExperiment(), ImageClassificationExperiment.mnist(),
                 ImageClassificationExperiment.fashionMnist(), new MemorgFrontierExperiment(), new DiehlCookExperiment(),
                 new ConversionExperiment(), new EnergyCompareExperiment(), new LsmExperiment(),
-                new ErbpExperiment());
+                new ErbpExperiment(), new ContinualExperiment());
     }
 
     /** The experiment called {@code name}, or an error listing them all. */

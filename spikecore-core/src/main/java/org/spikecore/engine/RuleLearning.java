@@ -71,6 +71,16 @@ final class RuleLearning {
         }
     }
 
+    /** The plasticity state of projection {@code p} into slice {@code slice}. */
+    PlasticityState state(Projection p, SliceState slice) {
+        for (Binding b : bindings) {
+            if (b.projection() == p && b.slice() == slice) {
+                return b.state();
+            }
+        }
+        throw new IllegalArgumentException("projection '" + p.name() + "' does not learn by a rule");
+    }
+
     /** Learning of tick {@code tick}, whose routed spikes are {@code spikes[node][0 .. count[node])}. */
     void learn(int tick, int[][] spikes, int[] count) {
         for (Binding b : bindings) {

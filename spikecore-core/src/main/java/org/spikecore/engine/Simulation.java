@@ -642,6 +642,31 @@ public final class Simulation implements AutoCloseable {
     }
 
     /**
+     * The leak phase of an {@link org.spikecore.learn.Asp} projection: every stored weight moves
+     * toward the rule's baseline by {@code Asp.leak} (slower into active posts), through
+     * {@code SynapseMemory.update}, so the column reads and writes are counted.
+     */
+    public void leakWeights(String projection) {
+        boolean found = false;
+        for (SliceState s : slices) {
+            for (Incoming inc : s.incoming) {
+                Projection p = network.projections().get(inc.projection());
+                if (p.name().equals(projection)) {
+                    found = true;
+                    if (!(p.plasticity() instanceof org.spikecore.learn.Plasticity.Rule r
+                            && r.rule() instanceof org.spikecore.learn.Asp asp)) {
+                        throw new IllegalArgumentException("projection '" + projection + "' does not learn by ASP");
+                    }
+                    asp.leakAll(ruleLearning.state(p, s), inc.memory());
+                }
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("network has no projection '" + projection + "'");
+        }
+    }
+
+    /**
      * The raw weight now of synapse {@code pre → post} of the named projection (0 when not stored),
      * read through its synapse memory (a counted point read, as a weight monitor would make).
      */

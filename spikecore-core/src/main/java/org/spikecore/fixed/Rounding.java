@@ -62,4 +62,30 @@ public enum Rounding {
             case STOCHASTIC -> CounterRng.toUnitDouble(randomBits) < frac ? (long) floor + 1 : (long) floor;
         };
     }
+
+    /**
+     * {@code x / divisor} rounded by this mode, for divisors that are not powers of two (a learning
+     * rate ∝ 1/count). {@code divisor} ≥ 1; for {@link #STOCHASTIC} the draw is
+     * {@code randomBits mod divisor} (unsigned), so the result rounds up with probability
+     * {@code (x mod divisor)/divisor} (to within 2^−64·divisor).
+     */
+    public long divide(long x, long divisor, long randomBits) {
+        if (divisor < 1) {
+            throw new IllegalArgumentException("divisor must be positive, got " + divisor);
+        }
+        long floor = Math.floorDiv(x, divisor);
+        long rem = x - floor * divisor; // 0 <= rem < divisor
+        return switch (this) {
+            case FLOOR -> floor;
+            case TOWARD_ZERO -> (x < 0 && rem != 0) ? floor + 1 : floor;
+            case NEAREST_EVEN -> {
+                long twice = 2 * rem;
+                if (twice > divisor || (twice == divisor && (floor & 1) != 0)) {
+                    yield floor + 1;
+                }
+                yield floor;
+            }
+            case STOCHASTIC -> Long.remainderUnsigned(randomBits, divisor) < rem ? floor + 1 : floor;
+        };
+    }
 }

@@ -9,7 +9,7 @@ package org.spikecore.learn;
  * in the same tick is evaluated once, by {@code onPre} (which sees {@code postSpiked}).
  */
 public sealed interface LearningRule
-        permits PairStdp, NsatStdp, StochasticBinaryStdp, RewardModulatedStdp, Erbp, Perbp, TextRule {
+        permits PairStdp, NsatStdp, StochasticBinaryStdp, RewardModulatedStdp, Erbp, Perbp, Asp, TextRule {
 
     /** The change of w at a pre-synaptic event of this tick. */
     int onPre(PlasticityState s, int pre, int post, int w);

@@ -38,6 +38,7 @@ public final class PlasticityState {
     private int postSpikeCount;
     private final Modulator modulator;
     private final int[] latched;
+    private final int[] postSpikeTotals;
     private final long seed;
     private int[][] postStates;
     private int reward;
@@ -64,6 +65,7 @@ public final class PlasticityState {
         this.postSpikes = new int[postCount];
         this.modulator = modulator;
         this.latched = new int[postCount];
+        this.postSpikeTotals = new int[postCount];
         this.seed = seed;
         int states = 1;
         for (int s : modulator.states()) {
@@ -126,6 +128,7 @@ public final class PlasticityState {
             int post = postSpikes[j];
             postTraces.spike(post);
             postClock.record(post, tick);
+            postSpikeTotals[post] = Math.addExact(postSpikeTotals[post], 1);
             latched[post] = modulator.value(postStates, post);
         }
     }
@@ -174,6 +177,15 @@ public final class PlasticityState {
     /** State unit k of post neuron {@code post}, as the engine holds it now. */
     public int postState(int k, int post) {
         return postStates[k][post];
+    }
+
+    /**
+     * How many times post neuron {@code post} has spiked since the state was made (the spikes of
+     * this tick enter at {@link #endTick()}): the post's activity, which ASP's learning rate and
+     * leak read.
+     */
+    public int postSpikeTotal(int post) {
+        return postSpikeTotals[post];
     }
 
     /** The post neuron's modulator now. */

@@ -11,7 +11,8 @@
  * {@link org.spikecore.learn.PlasticityState} that the engine drives once per tick
  * ({@code beginTick}, spike marks, rules, {@code endTick}).</li>
  * <li><b>Rules</b>: the sealed {@link org.spikecore.learn.LearningRule} family: pair STDP, NSAT's
- * forward-table STDP, stochastic binary STDP, reward-modulated STDP, eRBP, peRBP, and rules given
+ * forward-table STDP, stochastic binary STDP, reward-modulated STDP, eRBP, peRBP, ASP (with its leak
+ * phase), and rules given
  * as text ({@link org.spikecore.learn.TextRule}: parsed by {@link org.spikecore.learn.RuleParser},
  * bounded and compiled to integer operations by {@link org.spikecore.learn.RuleCompiler}). A rule
  * is asked about the non-zero synapses, or, when it {@linkplain org.spikecore.learn.LearningRule#learnsFromZero

@@ -328,7 +328,7 @@ public final class DiehlCookExperiment implements Experiment {
         return best;
     }
 
-    private static ImageDatasets.Split dataset(Map<String, String> options) {
+    static ImageDatasets.Split dataset(Map<String, String> options) {
         String set = options.getOrDefault("dataset", "mnist");
         Path dir = switch (set) {
             case "mnist" -> Path.of(System.getProperty("spikecore.data", "data"), "mnist");

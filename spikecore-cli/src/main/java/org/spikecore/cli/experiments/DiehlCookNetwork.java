@@ -4,6 +4,7 @@ import java.util.List;
 import org.spikecore.fixed.CounterRng;
 import org.spikecore.fixed.Format;
 import org.spikecore.fixed.Rounding;
+import org.spikecore.learn.Asp;
 import org.spikecore.learn.Plasticity;
 import org.spikecore.learn.PairStdp;
 import org.spikecore.learn.StochasticBinaryStdp;
@@ -200,5 +201,37 @@ final class DiehlCookNetwork {
                 List.of(learning ? input.withPlasticity(synapses.plasticity()) : input,
                         Projection.of("exc-inh", EXC, INH, new SparseConnectivity(neurons, neurons, idx, one, w), Format.INT16, 0),
                         Projection.of("inh-exc", INH, EXC, new DenseConnectivity(neurons, neurons, lateral), synapses.lateralFormat(), 0)));
+    }
+
+    /**
+     * ASP's second pre trace, {@code pre_acc}: +1 per spike (all-to-all), τ ≈ 256 ms, so it counts
+     * the input's spikes of about the last presentation (≈ 16 for a white pixel at 63.75 Hz).
+     */
+    static final TraceSpec PRE_COUNT = new TraceSpec(8, 1, 255, Rounding.STOCHASTIC, TraceSpec.Pairing.ALL_TO_ALL);
+    /** ASP's recovery: offset and silent-input depression k in trace units, A = 1 at 2^−5. */
+    static final int ASP_OFFSET = 16;
+    static final int ASP_K = 32;
+    static final int ASP_AMPLITUDE = 1;
+    static final int ASP_SHIFT = 5;
+    /** a(n) = 1 + n/32: the learning rate halves once the neuron has spiked 32 times (one or two images won). */
+    static final int ASP_ACTIVITY_SHIFT = 5;
+    /** Leak per presentation of a never-active neuron: 1/8 of (w − baseline), ... */
+    static final int ASP_LEAK_SHIFT = 3;
+    /** ... divided by b(n) = 1 + n: a neuron that has spiked 1,000 times forgets 1/8,000 per presentation. */
+    static final int ASP_LEAK_ACTIVITY_SHIFT = 0;
+    /** What an unused weight decays to: the mean weight after normalisation, 78·256/784 ≈ 25. */
+    static final int ASP_BASELINE = 25;
+
+    /** ASP on the input weights (bounds [1, 255] as the STDP run's), traces {@link #TRACE} and {@link #PRE_COUNT}. */
+    static Plasticity.Rule asp() {
+        return Plasticity.Rule.of(new Asp(0, 1, ASP_AMPLITUDE, ASP_OFFSET, ASP_K, ASP_SHIFT, ASP_ACTIVITY_SHIFT, ASP_LEAK_SHIFT,
+                ASP_LEAK_ACTIVITY_SHIFT, ASP_BASELINE, 1, INPUT_WEIGHT.max()), List.of(TRACE, PRE_COUNT), List.of(TRACE));
+    }
+
+    /** {@code network} (from {@link #build} with learning) with its input projection learning by {@code rule} instead. */
+    static Network withInputRule(Network network, Plasticity.Rule rule) {
+        return new Network(network.nodes(), network.projections().stream()
+                .map(p -> p.name().equals(INPUT_EXC) ? p.withPlasticity(rule) : p).toList(), network.coreCapacity(),
+                network.semantics());
     }
 }
