@@ -56,6 +56,12 @@ final class CompiledModel {
     final boolean nsatRefractory;
     /** Threshold on the unclamped sums, clamp afterwards. */
     final boolean spikeBeforeClamp;
+    /**
+     * Per state: whether its clamp must wait for the threshold test, because the test precedes the
+     * clamp and reads the state (state 0 and a dynamic threshold's state) or a coupling reads its
+     * unclamped value of this tick. Every other state is clamped as soon as it is computed.
+     */
+    final boolean[] clampAfterTest;
     /** The saturation range of a state's summed synaptic input after its gain; the int range when exact. */
     final int accumulatorMin;
     final int accumulatorMax;
@@ -171,6 +177,20 @@ final class CompiledModel {
         towardZeroShifts = semantics.couplingRounding() == CoreSemantics.ShiftRounding.TOWARD_ZERO_NEVER_ZERO;
         nsatRefractory = semantics.refractory() == CoreSemantics.RefractoryRule.NSAT;
         spikeBeforeClamp = semantics.spikeTest() == CoreSemantics.SpikeTest.BEFORE_CLAMP;
+        clampAfterTest = new boolean[states];
+        if (spikeBeforeClamp) {
+            clampAfterTest[0] = true;
+            if (dynamicThresholdState >= 0) {
+                clampAfterTest[dynamicThresholdState] = true;
+            }
+            for (int k = 0; k < states; k++) {
+                for (int c = 0; c < couplingSource[k].length; c++) {
+                    if (couplingCurrent[k][c]) {
+                        clampAfterTest[couplingSource[k][c]] = true;
+                    }
+                }
+            }
+        }
         accumulatorMax = (int) ((1L << (semantics.accumulatorBits() - 1)) - 1);
         accumulatorMin = (int) -(1L << (semantics.accumulatorBits() - 1));
     }

@@ -9,8 +9,11 @@ import jdk.incubator.vector.VectorSpecies;
  * The Vector API form of {@link NeuronUpdate#integrate}, bit-identical to it (tested in
  * {@code NeuronVectorUpdateTest}). Used for models whose update it can express exactly
  * ({@link CompiledModel#vectorizable}: no noise, no multiplicative leak, sums within 32 bits).
- * One pass per state (last to first, so per-state constants stay in registers), then one pass for
- * refractory, threshold and reset; spiking lanes and the tail go through the scalar code.
+ * One pass per state from the last to the first (per-state constants stay in registers); the
+ * last pass, state 0's, also applies the refractory rule, tests the threshold and clamps, so the
+ * membrane is loaded and stored once per tick. A state is clamped in its own pass unless the
+ * spike test must see it unclamped ({@link CompiledModel#clampAfterTest}); spiking lanes and the
+ * tail go through the scalar code.
  */
 final class NeuronVectorUpdate {
 
@@ -24,57 +27,14 @@ final class NeuronVectorUpdate {
         int n = s.length;
         int lanes = INTS.length();
         int bound = n - n % lanes;
-        int[] v0 = s.next[0];
-        int[] oldV0 = s.x[0];
-        int[] dyn = m.dynamicThresholdState >= 0 ? s.next[m.dynamicThresholdState] : null;
-        boolean holdAtValue = m.resetKind[0] == CompiledModel.RESET_TO_VALUE;
-        for (int k = m.states - 1; k >= 0; k--) {
+        int firstSpike = s.spikeCount;
+        for (int k = m.states - 1; k >= 1; k--) {
             updateState(s, m, in, k, bound);
         }
-        int firstSpike = s.spikeCount;
-        for (int i = 0; i < bound; i += lanes) {
-            IntVector ref = IntVector.fromArray(INTS, s.refractory, i);
-            VectorMask<Integer> refractory = ref.compare(VectorOperators.GT, 0);
-            IntVector v = IntVector.fromArray(INTS, v0, i);
-            VectorMask<Integer> testable = refractory.not();
-            if (refractory.anyTrue()) {
-                IntVector counted = ref.sub(1).max(0);
-                counted.intoArray(s.refractory, i);
-                if (m.nsatRefractory) {
-                    // NSAT: state 0 is overridden only when it resets to a value; test when the count reaches 0
-                    if (holdAtValue) {
-                        v = v.blend(IntVector.broadcast(INTS, m.resetValue[0]), refractory);
-                        v.intoArray(v0, i);
-                    }
-                    testable = counted.compare(VectorOperators.EQ, 0);
-                } else {
-                    // refractory lanes count down and hold state 0; they cannot spike this tick
-                    IntVector held = holdAtValue ? IntVector.broadcast(INTS, m.resetValue[0])
-                            : IntVector.fromArray(INTS, oldV0, i);
-                    v = v.blend(held, refractory);
-                    v.intoArray(v0, i);
-                }
-            }
-            IntVector theta = dyn == null ? IntVector.broadcast(INTS, m.threshold)
-                    : IntVector.fromArray(INTS, dyn, i).add(m.threshold);
-            VectorMask<Integer> spike = v.compare(VectorOperators.GE, theta).and(testable);
-            if (spike.anyTrue()) {
-                long bits = spike.toLong();
-                while (bits != 0) {
-                    int lane = Long.numberOfTrailingZeros(bits);
-                    bits &= bits - 1;
-                    s.spikes[s.spikeCount++] = s.start + i + lane; // reset below, after every test
-                }
-            }
-        }
-        if (m.spikeBeforeClamp) {
-            for (int k = 0; k < m.states; k++) {
-                IntVector lo = IntVector.broadcast(INTS, m.floor[k]);
-                IntVector hi = IntVector.broadcast(INTS, m.ceiling[k]);
-                int[] nk = s.next[k];
-                for (int i = 0; i < bound; i += lanes) {
-                    IntVector.fromArray(INTS, nk, i).max(lo).min(hi).intoArray(nk, i);
-                }
+        updateMembrane(s, m, in, bound);
+        for (int k = 1; k < m.states; k++) {
+            if (m.clampAfterTest[k]) {
+                clampState(s.next[k], m.floor[k], m.ceiling[k], bound);
             }
         }
         NeuronUpdate.resetSpiking(s, 0, bound, firstSpike);
@@ -89,8 +49,8 @@ final class NeuronVectorUpdate {
     }
 
     /**
-     * State {@code k} of lanes {@code [0, bound)}: leak, couplings, gained and saturated input, bias,
-     * and the clamp unless the spike test precedes it.
+     * State {@code k ≥ 1} of lanes {@code [0, bound)}: leak, couplings, gained and saturated input,
+     * bias, and the clamp unless the spike test must see the state unclamped.
      */
     private static void updateState(SliceState s, CompiledModel m, int[][] in, int k, int bound) {
         int[] xk = s.x[k];
@@ -102,24 +62,24 @@ final class NeuronVectorUpdate {
         IntVector accMin = IntVector.broadcast(INTS, m.accumulatorMin);
         IntVector accMax = IntVector.broadcast(INTS, m.accumulatorMax);
         boolean towardZero = m.towardZeroShifts;
-        boolean clamp = !m.spikeBeforeClamp;
+        boolean clampFirst = !m.clampAfterTest[k];
         int bias = m.bias[k];
         int floor = m.floor[k];
         int ceiling = m.ceiling[k];
         int leak = m.leakKind[k] == CompiledModel.LEAK_SHIFT ? m.leakParam[k] : -1;
-        int[] src = m.couplingSource[k];
-        int couplings = src.length;
-        int[][] from = new int[couplings][];
-        for (int c = 0; c < couplings; c++) {
-            from[c] = m.couplingCurrent[k][c] ? s.next[src[c]] : s.x[src[c]];
-        }
+        int couplings = m.couplingSource[k].length;
         int[] shift = m.couplingShift[k];
         int[] sign = m.couplingSign[k];
         // The first three couplings are held in locals so the JIT can hoist their bounds checks;
-        // models with more go through the general loop for the rest.
-        int[] from0 = couplings > 0 ? from[0] : xk;
-        int[] from1 = couplings > 1 ? from[1] : xk;
-        int[] from2 = couplings > 2 ? from[2] : xk;
+        // models with more go through the general loop for the rest. A coupling from the state's
+        // own previous value reuses the loaded vector, so |x|, its sign and the never-zero floor
+        // are computed once for the leak and that coupling.
+        int[] from0 = couplings > 0 ? source(s, m, k, 0) : xk;
+        int[] from1 = couplings > 1 ? source(s, m, k, 1) : xk;
+        int[] from2 = couplings > 2 ? source(s, m, k, 2) : xk;
+        boolean self0 = from0 == xk;
+        boolean self1 = from1 == xk;
+        boolean self2 = from2 == xk;
         int shift0 = couplings > 0 ? shift[0] : 0;
         int shift1 = couplings > 1 ? shift[1] : 0;
         int shift2 = couplings > 2 ? shift[2] : 0;
@@ -135,19 +95,19 @@ final class NeuronVectorUpdate {
                 v = v.sub(neverZero(old, leak));
             }
             if (couplings > 0) {
-                IntVector t = term(IntVector.fromArray(INTS, from0, i), shift0, towardZero);
+                IntVector t = term(self0 ? old : IntVector.fromArray(INTS, from0, i), shift0, towardZero);
                 v = add0 ? v.add(t) : v.sub(t);
             }
             if (couplings > 1) {
-                IntVector t = term(IntVector.fromArray(INTS, from1, i), shift1, towardZero);
+                IntVector t = term(self1 ? old : IntVector.fromArray(INTS, from1, i), shift1, towardZero);
                 v = add1 ? v.add(t) : v.sub(t);
             }
             if (couplings > 2) {
-                IntVector t = term(IntVector.fromArray(INTS, from2, i), shift2, towardZero);
+                IntVector t = term(self2 ? old : IntVector.fromArray(INTS, from2, i), shift2, towardZero);
                 v = add2 ? v.add(t) : v.sub(t);
             }
             for (int c = 3; c < couplings; c++) {
-                IntVector t = term(IntVector.fromArray(INTS, from[c], i), shift[c], towardZero);
+                IntVector t = term(IntVector.fromArray(INTS, source(s, m, k, c), i), shift[c], towardZero);
                 v = sign[c] > 0 ? v.add(t) : v.sub(t);
             }
             if (hasInput) {
@@ -163,7 +123,144 @@ final class NeuronVectorUpdate {
             if (bias != 0) {
                 v = v.add(bias);
             }
-            (clamp ? v.max(floor).min(ceiling) : v).intoArray(nk, i);
+            if (clampFirst) {
+                v = v.max(floor).min(ceiling);
+            }
+            v.intoArray(nk, i);
+        }
+    }
+
+    /**
+     * State 0 of lanes {@code [0, bound)}, the last pass: the sum of {@link #updateState}, fused
+     * with the refractory rule, the threshold test (recording the spiking lanes) and the clamp
+     * (before or after the test, as the semantics say), so the membrane is loaded and stored once
+     * per tick. The sum is written out again rather than shared through a helper: the JIT keeps
+     * vectors in registers only across calls it inlines, and a shared helper of this size is past
+     * its inlining limit, so every vector would be allocated.
+     */
+    private static void updateMembrane(SliceState s, CompiledModel m, int[][] in, int bound) {
+        final int k = 0;
+        int[] xk = s.x[k];
+        int[] nk = s.next[k];
+        int[] ink = in[k];
+        boolean hasInput = s.receivesInput[k];
+        int inputShift = m.inputShift[k];
+        boolean saturateInput = m.accumulatorMax < Integer.MAX_VALUE;
+        IntVector accMin = IntVector.broadcast(INTS, m.accumulatorMin);
+        IntVector accMax = IntVector.broadcast(INTS, m.accumulatorMax);
+        boolean towardZero = m.towardZeroShifts;
+        boolean clampFirst = !m.clampAfterTest[k];
+        int bias = m.bias[k];
+        int floor = m.floor[k];
+        int ceiling = m.ceiling[k];
+        int leak = m.leakKind[k] == CompiledModel.LEAK_SHIFT ? m.leakParam[k] : -1;
+        int couplings = m.couplingSource[k].length;
+        int[] shift = m.couplingShift[k];
+        int[] sign = m.couplingSign[k];
+        // The first three couplings are held in locals so the JIT can hoist their bounds checks;
+        // models with more go through the general loop for the rest. A coupling from the state's
+        // own previous value reuses the loaded vector, so |x|, its sign and the never-zero floor
+        // are computed once for the leak and that coupling.
+        int[] from0 = couplings > 0 ? source(s, m, k, 0) : xk;
+        int[] from1 = couplings > 1 ? source(s, m, k, 1) : xk;
+        int[] from2 = couplings > 2 ? source(s, m, k, 2) : xk;
+        boolean self0 = from0 == xk;
+        boolean self1 = from1 == xk;
+        boolean self2 = from2 == xk;
+        int shift0 = couplings > 0 ? shift[0] : 0;
+        int shift1 = couplings > 1 ? shift[1] : 0;
+        int shift2 = couplings > 2 ? shift[2] : 0;
+        boolean add0 = couplings > 0 && sign[0] > 0;
+        boolean add1 = couplings > 1 && sign[1] > 0;
+        boolean add2 = couplings > 2 && sign[2] > 0;
+        // state 0's refractory, threshold and reset constants
+        int[] refractoryCount = s.refractory;
+        int[] dyn = m.dynamicThresholdState >= 0 ? s.next[m.dynamicThresholdState] : null;
+        boolean holdAtValue = m.resetKind[0] == CompiledModel.RESET_TO_VALUE;
+        boolean nsatRefractory = m.nsatRefractory;
+        IntVector resetValue = IntVector.broadcast(INTS, m.resetValue[0]);
+        IntVector threshold = IntVector.broadcast(INTS, m.threshold);
+        int lanes = INTS.length();
+        IntVector zero = IntVector.zero(INTS);
+        for (int i = 0; i < bound; i += lanes) {
+            IntVector old = IntVector.fromArray(INTS, xk, i);
+            IntVector v = old;
+            if (leak >= 0) {
+                v = v.sub(neverZero(old, leak));
+            }
+            if (couplings > 0) {
+                IntVector t = term(self0 ? old : IntVector.fromArray(INTS, from0, i), shift0, towardZero);
+                v = add0 ? v.add(t) : v.sub(t);
+            }
+            if (couplings > 1) {
+                IntVector t = term(self1 ? old : IntVector.fromArray(INTS, from1, i), shift1, towardZero);
+                v = add1 ? v.add(t) : v.sub(t);
+            }
+            if (couplings > 2) {
+                IntVector t = term(self2 ? old : IntVector.fromArray(INTS, from2, i), shift2, towardZero);
+                v = add2 ? v.add(t) : v.sub(t);
+            }
+            for (int c = 3; c < couplings; c++) {
+                IntVector t = term(IntVector.fromArray(INTS, source(s, m, k, c), i), shift[c], towardZero);
+                v = sign[c] > 0 ? v.add(t) : v.sub(t);
+            }
+            if (hasInput) {
+                IntVector input = IntVector.fromArray(INTS, ink, i);
+                if (inputShift > 0) {
+                    input = input.lanewise(VectorOperators.LSHL, inputShift);
+                } else if (inputShift < 0) {
+                    input = towardZero(input, -inputShift);
+                }
+                v = v.add(saturateInput ? input.max(accMin).min(accMax) : input);
+                zero.intoArray(ink, i); // consumed: the slot is reused a delay later
+            }
+            if (bias != 0) {
+                v = v.add(bias);
+            }
+            if (clampFirst) {
+                v = v.max(floor).min(ceiling);
+            }
+            IntVector ref = IntVector.fromArray(INTS, refractoryCount, i);
+            VectorMask<Integer> refractory = ref.compare(VectorOperators.GT, 0);
+            VectorMask<Integer> testable = refractory.not();
+            if (refractory.anyTrue()) {
+                IntVector counted = ref.sub(1).max(0);
+                counted.intoArray(refractoryCount, i);
+                if (nsatRefractory) {
+                    // NSAT: state 0 is overridden only when it resets to a value; test when the count reaches 0
+                    if (holdAtValue) {
+                        v = v.blend(resetValue, refractory);
+                    }
+                    testable = counted.compare(VectorOperators.EQ, 0);
+                } else {
+                    // refractory lanes count down and hold state 0; they cannot spike this tick
+                    v = v.blend(holdAtValue ? resetValue : old, refractory);
+                }
+            }
+            IntVector theta = dyn == null ? threshold : IntVector.fromArray(INTS, dyn, i).add(threshold);
+            VectorMask<Integer> spike = v.compare(VectorOperators.GE, theta).and(testable);
+            (clampFirst ? v : v.max(floor).min(ceiling)).intoArray(nk, i);
+            if (spike.anyTrue()) {
+                long bits = spike.toLong();
+                while (bits != 0) {
+                    int lane = Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    s.spikes[s.spikeCount++] = s.start + i + lane; // reset after every test
+                }
+            }
+        }
+    }
+
+    /** The array coupling {@code c} of state {@code k} reads: this tick's values or the previous tick's. */
+    private static int[] source(SliceState s, CompiledModel m, int k, int c) {
+        return m.couplingCurrent[k][c] ? s.next[m.couplingSource[k][c]] : s.x[m.couplingSource[k][c]];
+    }
+
+    private static void clampState(int[] state, int floor, int ceiling, int bound) {
+        IntVector lo = IntVector.broadcast(INTS, floor);
+        IntVector hi = IntVector.broadcast(INTS, ceiling);
+        for (int i = 0; i < bound; i += INTS.length()) {
+            IntVector.fromArray(INTS, state, i).max(lo).min(hi).intoArray(state, i);
         }
     }
 

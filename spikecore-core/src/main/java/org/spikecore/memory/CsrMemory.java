@@ -1,5 +1,11 @@
 package org.spikecore.memory;
 
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
 import java.util.List;
 import org.spikecore.fixed.Format;
 
@@ -16,6 +22,9 @@ import org.spikecore.fixed.Format;
  */
 public final class CsrMemory implements SynapseMemory {
 
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Short> SHORTS = VectorSpecies.of(short.class,
+            VectorShape.forBitSize(INTS.length() * Short.SIZE));
     private static final int POINTERS = 0;
     private static final int INDICES = 1;
     private static final int WEIGHTS = 2;
@@ -166,7 +175,14 @@ public final class CsrMemory implements SynapseMemory {
         counter.read(INDICES, to - from);
         counter.read(WEIGHTS, to - from);
         int n = 0;
-        for (int s = from; s < to; s++) {
+        int s = from;
+        // a row's posts are distinct, so a gather, add and scatter of a row's lanes adds each once
+        for (int upper = to - INTS.length(); s <= upper; s += INTS.length()) {
+            IntVector w = (IntVector) ShortVector.fromArray(SHORTS, weights, s).convertShape(VectorOperators.S2I, INTS, 0);
+            IntVector.fromArray(INTS, acc, accOffset, postIndex, s).add(w).intoArray(acc, accOffset, postIndex, s);
+            n += w.compare(VectorOperators.NE, 0).trueCount();
+        }
+        for (; s < to; s++) {
             int w = weights[s];
             acc[accOffset + postIndex[s]] += w;
             n += (w != 0) ? 1 : 0;

@@ -41,6 +41,13 @@ class NeuronVectorUpdateTest {
                             StateSpec.of("g", f).withLeak(1).withInputShift(3)),
                     List.of(Coupling.of(0, 1, 1, -4), Coupling.of(0, 2, -1, 2), Coupling.of(1, 2, 1, 5)),
                     Threshold.fixed(1000), 4);
+            // CUBA's shape: couplings from a state's own previous value (sharing the leak's |x|), a long refractory period
+            case 5 -> new NeuronModel("m5",
+                    List.of(StateSpec.of("v", f).withLeak(8).withReset(Reset.toValue(-700)), StateSpec.of("ie", f).withLeak(6),
+                            StateSpec.of("ii", f).withLeak(7).withInputShift(-1)),
+                    List.of(Coupling.of(0, 0, -1, 10), Coupling.of(1, 1, -1, 8), Coupling.of(2, 2, 1, 9),
+                            Coupling.of(0, 1, 1, 6), Coupling.of(0, 2, -1, 6)),
+                    Threshold.fixed(800), 7);
             // eleven couplings, a dynamic threshold and the at-least reset of Θ
             default -> MihalasNieburBehaviour.HYPERPOLARIZATION_INDUCED_BURSTING.model();
         };
@@ -48,7 +55,7 @@ class NeuronVectorUpdateTest {
 
     @ParameterizedTest
     @CsvSource({"0, spikecore", "1, spikecore", "2, spikecore", "3, spikecore", "4, spikecore", "0, nsat", "1, nsat",
-            "2, nsat", "3, nsat", "4, nsat"})
+            "2, nsat", "3, nsat", "4, nsat", "5, spikecore", "5, nsat"})
     void vectorUpdateEqualsScalarBitForBit(int variant, String semantics) {
         NeuronModel m = model(variant);
         int n = 203; // not a multiple of any lane count: exercises the tail
