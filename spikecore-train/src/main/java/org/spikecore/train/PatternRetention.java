@@ -231,7 +231,31 @@ public final class PatternRetention implements TrainingRun.Trainer<PatternRetent
     }
 
     /** The result of one epoch: the Van Rossum distance and F1 of the forward pass before the update. */
-    public record Epoch(double vrDistance, double f1, long outputSpikes) {
+    public record Epoch(double vrDistance, double f1, long outputSpikes, LayerActivity hidden, LayerActivity output) {
+    }
+
+    /**
+     * A synaptic layer's measured activity in one epoch: input spikes per input and step, and error
+     * events of its Q/P/R neurons — non-zero dL/dU after the error quantizer — per neuron and step (the
+     * 400 → 250 layer's are the ones its transposed weights are read for; see {@link Sequential.ModuleActivity}).
+     */
+    public record LayerActivity(double inputRate, double errorRate) {
+    }
+
+    /** The mean activity of each synaptic layer (hidden, output) over {@code epochs}. */
+    public static LayerActivity[] meanActivity(List<Epoch> epochs) {
+        if (epochs.isEmpty()) {
+            throw new IllegalArgumentException("no epochs to average");
+        }
+        double[] m = new double[4];
+        for (Epoch e : epochs) {
+            m[0] += e.hidden().inputRate();
+            m[1] += e.hidden().errorRate();
+            m[2] += e.output().inputRate();
+            m[3] += e.output().errorRate();
+        }
+        int n = epochs.size();
+        return new LayerActivity[] {new LayerActivity(m[0] / n, m[1] / n), new LayerActivity(m[2] / n, m[3] / n)};
     }
 
     /** One epoch: quantize the weights, forward, Van Rossum loss, BPTT, quantize the gradients, Adam step on the masters. */
@@ -250,7 +274,9 @@ public final class PatternRetention implements TrainingRun.Trainer<PatternRetent
         for (float s : out) {
             spikes += s != 0f ? 1 : 0;
         }
-        return new Epoch(vr, f1, spikes);
+        List<Sequential.ModuleActivity> a = network.lastTrainingActivity(); // Dense, Qpr, Dense, Qpr
+        return new Epoch(vr, f1, spikes, new LayerActivity(a.get(0).inputRate(), a.get(1).errorRate()),
+                new LayerActivity(a.get(2).inputRate(), a.get(3).errorRate()));
     }
 
     /** The output raster of the last epoch's forward pass. */

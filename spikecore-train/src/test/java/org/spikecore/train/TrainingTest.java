@@ -1,7 +1,10 @@
 package org.spikecore.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +78,25 @@ class TrainingTest {
             spikes += (int) s;
         }
         assertThat(spikes).isGreaterThan(50);
+    }
+
+    @Test
+    void anEpochRecordsItsLayersMeasuredInputsAndErrorEvents() {
+        PatternRetention.Config small = new PatternRetention.Config(140, 80, 50, 50, 0.05, 10f, 3e-3f, 0.8f, 0.3);
+        PatternRetention task = new PatternRetention(small, 7, new Wage(5, 8, 8, 8));
+        List<PatternRetention.Epoch> epochs = List.of(task.trainEpoch(), task.trainEpoch(), task.trainEpoch());
+        float[] input = task.input();
+        int nonZero = 0;
+        for (float v : input) {
+            nonZero += v != 0f ? 1 : 0;
+        }
+        PatternRetention.Epoch e = epochs.get(0);
+        assertThat(e.hidden().inputRate()).isEqualTo(nonZero / (double) input.length); // the frozen input raster
+        assertThat(e.output().inputRate()).isBetween(0.0, 1.0); // the hidden layer's spikes
+        assertThat(e.output().errorRate()).isBetween(0.0, 1.0).isPositive(); // the raster is not learnt yet
+        PatternRetention.LayerActivity[] mean = PatternRetention.meanActivity(epochs);
+        assertThat(mean[1].errorRate()).isCloseTo(epochs.stream().mapToDouble(x -> x.output().errorRate()).sum() / 3,
+                within(1e-15));
+        assertThatThrownBy(() -> PatternRetention.meanActivity(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 }

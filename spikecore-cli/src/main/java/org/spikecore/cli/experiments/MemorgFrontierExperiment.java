@@ -2,7 +2,9 @@ package org.spikecore.cli.experiments;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.spikecore.energy.EnergyModel;
@@ -33,7 +35,7 @@ public final class MemorgFrontierExperiment implements Experiment {
     @Override
     public String description() {
         return "one point of the energy-vs-Van-Rossum frontier: pattern retention at --weight-bits B (2), --epochs N (1500), priced "
-                + "under crossbar, pb-bmp and pb-csr at its trained density";
+                + "under crossbar, pb-bmp and pb-csr at its trained density and measured activity";
     }
 
     @Override
@@ -45,15 +47,19 @@ public final class MemorgFrontierExperiment implements Experiment {
         Wage wage = new Wage(bits, 8, 8, 8, Wage.WeightScale.MSE);
         PatternRetention task = new PatternRetention(config, seed, wage);
         task.setAnnealing(epochs);
-        PatternRetention.Epoch last = null;
+        List<PatternRetention.Epoch> trained = new ArrayList<>();
         for (int e = 0; e < epochs; e++) {
-            last = task.trainEpoch();
+            trained.add(task.trainEpoch());
         }
+        PatternRetention.Epoch last = trained.get(epochs - 1);
+        PatternRetention.LayerActivity[] activity = PatternRetention.meanActivity(
+                trained.subList(Math.max(0, epochs - PatternRetentionExperiment.TRAINED_EPOCHS), epochs));
         double[] zeros = task.zeroWeightFractions();
         Map<String, Object> density = new LinkedHashMap<>();
         density.put("hidden", 1 - zeros[0]);
         density.put("output", 1 - zeros[1]);
-        Map<String, Object> uJ = FrontierPricing.trainingIterationMicrojoules(config, bits, 1 - zeros[0], 1 - zeros[1]);
+        Map<String, Object> uJ = FrontierPricing.trainingIterationMicrojoules(config, bits, 1 - zeros[0], 1 - zeros[1], activity[0],
+                activity[1]);
         EnergyModel model = FrontierPricing.model();
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("precision", wage.widths());
@@ -61,10 +67,12 @@ public final class MemorgFrontierExperiment implements Experiment {
         results.put("vr_distance", last.vrDistance());
         results.put("f1", last.f1());
         results.put("density", density);
+        results.put("activity", FrontierPricing.ratesDocument(config, activity[0], activity[1]));
         results.put("training_iteration_uJ", uJ);
         results.put("energy_model", model.name() + " v" + model.version() + ", " + FrontierPricing.WORD_BITS + "-bit words");
-        out.printf("memorg-frontier (%s, seed %d): %d epochs, Van Rossum %.3f, F1 %.3f, densities %.3f / %.3f, µJ per training "
-                + "iteration %s%n", wage.widths(), seed, epochs, last.vrDistance(), last.f1(), 1 - zeros[0], 1 - zeros[1], uJ);
+        out.printf("memorg-frontier (%s, seed %d): %d epochs, Van Rossum %.3f, F1 %.3f, densities %.3f / %.3f, hidden spikes %.2f %%, "
+                + "output error events %.1f %% per step, µJ per training iteration %s%n", wage.widths(), seed, epochs, last.vrDistance(),
+                last.f1(), 1 - zeros[0], 1 - zeros[1], 100 * activity[1].inputRate(), 100 * activity[1].errorRate(), uJ);
         return results;
     }
 }

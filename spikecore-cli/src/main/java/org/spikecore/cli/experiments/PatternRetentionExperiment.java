@@ -1,5 +1,6 @@
 package org.spikecore.cli.experiments;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,6 +121,9 @@ public final class PatternRetentionExperiment implements Experiment {
         double[] zeros = run.task.zeroWeightFractions();
         results.put("zero_weight_fraction", Map.of("hidden", zeros[0], "output", zeros[1]));
         results.put("seconds_per_epoch", run.secondsPerEpoch);
+        Map<String, Object> activity = activity(config, run.epochs);
+        results.put("activity", activity);
+        writeJson(outDir.resolve("rates.json"), activity.get("rates")); // `spikecore cost --model ... --rates` prices the trained network
         List<Map<String, Object>> curve = new ArrayList<>();
         for (int e = 0; e < run.vr.length; e++) {
             curve.add(Map.of("epoch", run.firstEpoch + e, "vr_distance", run.vr[e], "f1", run.f1[e]));
@@ -132,7 +136,19 @@ public final class PatternRetentionExperiment implements Experiment {
         out.printf("pattern-retention (%s): %d epochs, %.3f s/epoch: Van Rossum %.3f, F1 %.3f (±1 step), zero weights %.1f %% / %.1f %%%n",
                 label(wage, integerUnits), epochs, run.secondsPerEpoch, run.vr[run.vr.length - 1], run.f1[run.f1.length - 1], 100 * zeros[0],
                 100 * zeros[1]);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> last = ((List<Map<String, Object>>) activity.get("trained")).get(1);
+        out.printf("  activity of the trained network (rates.json): hidden spikes %.2f %% per neuron and step, output error events %.1f %%%n",
+                100 * (double) last.get("input_rate"), 100 * (double) last.get("error_rate"));
         return results;
+    }
+
+    private static void writeJson(Path file, Object value) {
+        try {
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     /** Runs the trained network on the bit-accurate engine and compares its spikes with the trainer's. */
@@ -213,7 +229,36 @@ public final class PatternRetentionExperiment implements Experiment {
         return cfg;
     }
 
-    private record Run(PatternRetention task, int firstEpoch, double[] vr, double[] f1, double secondsPerEpoch) {
+    private record Run(PatternRetention task, int firstEpoch, List<PatternRetention.Epoch> epochs, double[] vr, double[] f1,
+            double secondsPerEpoch) {
+    }
+
+    /** The last epochs whose mean activity is the trained network's (the epoch-to-epoch jitter averaged out). */
+    static final int TRAINED_EPOCHS = 50;
+
+    /**
+     * The run's measured activity: per synaptic layer, input spikes and error events per unit and step,
+     * as the mean of the last {@link #TRAINED_EPOCHS} epochs (the trained network) and of every epoch this
+     * process trained (the average iteration); the former also in {@code cost --rates} form.
+     */
+    private static Map<String, Object> activity(PatternRetention.Config config, List<PatternRetention.Epoch> epochs) {
+        int n = epochs.size();
+        PatternRetention.LayerActivity[] trained = PatternRetention.meanActivity(epochs.subList(Math.max(0, n - TRAINED_EPOCHS), n));
+        PatternRetention.LayerActivity[] all = PatternRetention.meanActivity(epochs);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("definition", "per synaptic layer: input_rate = input spikes per input and step, error_rate = non-zero quantized "
+                + "dL/dU per neuron and step (error events); trained = mean of the last " + Math.min(n, TRAINED_EPOCHS)
+                + " epochs, over_training = mean of the " + n + " epochs this run trained");
+        m.put("trained", layers(config, trained));
+        m.put("over_training", layers(config, all));
+        m.put("rates", FrontierPricing.ratesDocument(config, trained[0], trained[1]));
+        return m;
+    }
+
+    private static List<Map<String, Object>> layers(PatternRetention.Config config, PatternRetention.LayerActivity[] a) {
+        return List.of(Map.of("layer", "fc:" + config.inputs() + "x" + config.hidden(), "input_rate", a[0].inputRate(), "error_rate",
+                a[0].errorRate()), Map.of("layer", "fc:" + config.hidden() + "x" + config.outputs(), "input_rate", a[1].inputRate(),
+                        "error_rate", a[1].errorRate()));
     }
 
     private static Run train(PatternRetention.Config config, Wage wage, int integerUnits, int epochs, boolean anneal, long seed,
@@ -266,7 +311,7 @@ public final class PatternRetentionExperiment implements Experiment {
         }
         double[] vr = result.results().stream().mapToDouble(PatternRetention.Epoch::vrDistance).toArray();
         double[] f1 = result.results().stream().mapToDouble(PatternRetention.Epoch::f1).toArray();
-        return new Run(task, first, vr, f1, result.secondsPerEpoch());
+        return new Run(task, first, result.results(), vr, f1, result.secondsPerEpoch());
     }
 
     private static Map<String, Object> sweep(PatternRetention.Config config, int epochs, boolean anneal, Wage.WeightScale scale,

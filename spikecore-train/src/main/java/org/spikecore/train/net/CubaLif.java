@@ -47,6 +47,11 @@ public record CubaLif(Shape shape, float alpha, float beta, float threshold, Res
             }
 
             @Override
+            public long errorEvents() {
+                return m.errorEvents;
+            }
+
+            @Override
             public float[] backward(int t, float[] dy, float[] dMembrane) {
                 float[] gU = m.backward(t, dy, dMembrane);
                 float[] gI = new float[n];

@@ -30,6 +30,11 @@ public record Lif(Shape shape, float beta, float threshold, Reset reset, boolean
             }
 
             @Override
+            public long errorEvents() {
+                return m.errorEvents;
+            }
+
+            @Override
             public float[] backward(int t, float[] dy, float[] dMembrane) {
                 return m.backward(t, dy, dMembrane);
             }

@@ -65,6 +65,13 @@ public sealed interface NeuronModule extends Module permits Lif, CubaLif, Recurr
         /** The membrane potential at step t (batch × out). */
         float[] membrane(int t);
 
+        /**
+         * Error events of the backward steps so far: the non-zero entries of dL/dU after the error
+         * quantizer, one per neuron, sample and step (the paper's E_i·σ'(U_i), for which a chip
+         * reads the transposed weights of the layer feeding these neurons).
+         */
+        long errorEvents();
+
         /** {@link #backward(int, float[])} with an extra dL/dU(t) ({@code dMembrane}, may be null). */
         float[] backward(int t, float[] dy, float[] dMembrane);
 

@@ -117,6 +117,13 @@ public record Qpr(Shape shape, float alpha, float beta, float gamma, float delta
                 return s;
             }
 
+            private long errorEvents;
+
+            @Override
+            public long errorEvents() {
+                return errorEvents;
+            }
+
             @Override
             public float[] backward(int t, float[] dy, float[] dMembrane) {
                 float[] dx = new float[n];
@@ -127,6 +134,7 @@ public record Qpr(Shape shape, float alpha, float beta, float gamma, float delta
                     gUs[k] = clipped != null && clipped[t][k] ? 0f : gU;
                 }
                 wage.quantizeErrors(gUs, perSample);
+                errorEvents += Membrane.nonZeros(gUs);
                 for (int k = 0; k < n; k++) {
                     float gU = gUs[k];
                     dx[k] = gQNext[k];

@@ -78,6 +78,11 @@ public final class RecurrentLif implements NeuronModule {
             }
 
             @Override
+            public long errorEvents() {
+                return m.errorEvents;
+            }
+
+            @Override
             public float[] backward(int t, float[] dy, float[] dMembrane) {
                 float[] g = m.backward(t, dy, dMembrane);
                 if (t > 0) {

@@ -40,6 +40,10 @@ public final class Sequential {
     private int step;
     private int integerUnits; // 0: no integer grid
     private int recomputeEvery; // 0: the backward pass reads every step the forward pass kept
+    /** Per module, non-zero entries of its input and of dL/d(its output) over the last training step (integer sums: thread-independent). */
+    private final java.util.concurrent.atomic.AtomicLongArray trainingInputs;
+    private final java.util.concurrent.atomic.AtomicLongArray trainingErrors;
+    private long trainingSampleSteps; // samples x steps of the last training step
 
     public Sequential(List<Module> modules, Loss loss, Optimizer.Spec optimizer) {
         if (modules.isEmpty()) {
@@ -58,6 +62,8 @@ public final class Sequential {
             }
         }
         this.modules = List.copyOf(modules);
+        this.trainingInputs = new java.util.concurrent.atomic.AtomicLongArray(modules.size());
+        this.trainingErrors = new java.util.concurrent.atomic.AtomicLongArray(modules.size());
         this.loss = loss;
         for (Module m : modules) {
             for (float[] p : m.parameters()) {
@@ -151,12 +157,16 @@ public final class Sequential {
         int segment = forTraining && recomputeEvery > 0 && recomputeEvery < steps ? recomputeEvery : steps;
         Object[][] starts = segment < steps ? new Object[(steps + segment - 1) / segment][] : null;
         float[][] output = new float[steps][];
+        long[] inputs = new long[runners.size()];
         for (int t = 0; t < steps; t++) {
             if (starts != null && t % segment == 0) {
                 starts[t / segment] = stateBefore(runners, t);
             }
             float[] x = stepInput(input, from, to, steps, t);
             for (int k = 0; k < runners.size(); k++) {
+                if (forTraining) {
+                    inputs[k] += nonZeros(x);
+                }
                 x = runners.get(k).forward(t, x);
                 if (events != null) {
                     countNonZeros(x, events[k + 1]);
@@ -167,6 +177,11 @@ public final class Sequential {
                 for (int u = t - segment; u < t; u++) {
                     forget(runners, u);
                 }
+            }
+        }
+        if (forTraining) {
+            for (int k = 0; k < inputs.length; k++) {
+                trainingInputs.addAndGet(k, inputs[k]);
             }
         }
         return new Forward(runners, output, starts, segment);
@@ -247,6 +262,7 @@ public final class Sequential {
         Forward f = forward(input, from, to, steps, null, true);
         List<Module.Runner> runners = f.runners();
         Module.Runner last = runners.get(runners.size() - 1);
+        long[] errors = new long[runners.size()];
         double lossSum = 0;
         float[] counts = new float[batch * out];
         if (!(loss instanceof Loss.CeMembrane)) {
@@ -276,18 +292,23 @@ public final class Sequential {
                 for (int b = 0; b < batch; b++) {
                     lossSum += ce.sample(u, b * out, out, labels[from + b], input.length, dMembrane, b * out);
                 }
+                errors[runners.size() - 1] += nonZeros(dMembrane);
                 dy = neurons.backward(t, outputError, dMembrane);
             } else {
+                errors[runners.size() - 1] += nonZeros(outputError);
                 dy = last.backward(t, outputError);
             }
             for (int k = runners.size() - 2; k >= 1; k--) {
+                errors[k] += nonZeros(dy);
                 dy = runners.get(k).backward(t, dy);
             }
             if (runners.size() > 1) {
+                errors[0] += nonZeros(dy);
                 runners.get(0).backwardParametersOnly(t, dy); // the data's gradient is not needed
             }
             done(f, t);
         }
+        addErrors(runners, errors);
         List<float[]> grads = new ArrayList<>();
         for (Module.Runner r : runners) {
             grads.addAll(List.of(r.gradients()));
@@ -349,17 +370,22 @@ public final class Sequential {
             }
         }
         List<Module.Runner> runners = f.runners();
+        long[] errors = new long[runners.size()];
         for (int t = steps - 1; t >= 0; t--) {
             recompute(f, input, from, to, steps, t);
+            errors[runners.size() - 1] += nonZeros(dy[t]);
             float[] d = runners.get(runners.size() - 1).backward(t, dy[t]);
             for (int k = runners.size() - 2; k >= 1; k--) {
+                errors[k] += nonZeros(d);
                 d = runners.get(k).backward(t, d);
             }
             if (runners.size() > 1) {
+                errors[0] += nonZeros(d);
                 runners.get(0).backwardParametersOnly(t, d);
             }
             done(f, t);
         }
+        addErrors(runners, errors);
         List<float[]> grads = new ArrayList<>();
         for (Module.Runner r : runners) {
             grads.addAll(List.of(r.gradients()));
@@ -384,12 +410,14 @@ public final class Sequential {
             }
         }
         float[][] rasters = new float[input.length][];
+        startTrainingActivity(input.length, steps);
         step(() -> summed(input.length, (from, to) -> groupRasterGradients(input, targets, from, to, steps, vr, rasters)));
         return rasters;
     }
 
     /** One training step on a batch ({@code input[b][t·in + k]}): forward, BPTT, optimizer step; returns the loss. */
     public double trainBatch(float[][] input, int[] labels, int steps) {
+        startTrainingActivity(input.length, steps);
         return step(() -> gradients(input, labels, steps));
     }
 
@@ -586,6 +614,57 @@ public final class Sequential {
     }
 
     /** Adds 1 to {@code into[i mod into.length]} for every non-zero {@code x[i]} (values laid out unit by unit, repeatedly). */
+    private static long nonZeros(float[] x) {
+        long n = 0;
+        for (float v : x) {
+            if (v != 0f) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A group's error counts: a neuron layer's own error events, the non-zero dL/d(output) of any other module. */
+    private void addErrors(List<Module.Runner> runners, long[] errors) {
+        for (int k = 0; k < errors.length; k++) {
+            trainingErrors.addAndGet(k, runners.get(k) instanceof NeuronModule.NeuronRunner n ? n.errorEvents() : errors[k]);
+        }
+    }
+
+    /**
+     * What one module did in the last training step, per unit and step of every sample: the fraction
+     * of its input entries that were non-zero ({@code inputRate}: spikes into a synaptic layer) and
+     * {@code errorRate}: for a neuron layer its error events (non-zero dL/dU after the error quantizer,
+     * {@link NeuronModule.NeuronRunner#errorEvents}: what a chip's backward pass reads the transposed
+     * weights of the synaptic layer before it for), for any other module the non-zero entries of
+     * dL/d(its output). The rates the energy model takes ({@code spikecore cost --rates}).
+     */
+    public record ModuleActivity(int index, String module, double inputRate, double errorRate) {
+    }
+
+    /** Every module's activity in the last training step (empty before the first). */
+    public List<ModuleActivity> lastTrainingActivity() {
+        List<ModuleActivity> a = new ArrayList<>();
+        if (trainingSampleSteps == 0) {
+            return a;
+        }
+        for (int k = 0; k < modules.size(); k++) {
+            Module m = modules.get(k);
+            a.add(new ModuleActivity(k, m.getClass().getSimpleName(),
+                    trainingInputs.get(k) / (double) (trainingSampleSteps * m.inShape().size()),
+                    trainingErrors.get(k) / (double) (trainingSampleSteps * m.outShape().size())));
+        }
+        return a;
+    }
+
+    private void startTrainingActivity(int samples, int steps) {
+        for (int k = 0; k < modules.size(); k++) {
+            trainingInputs.set(k, 0);
+            trainingErrors.set(k, 0);
+        }
+        trainingSampleSteps = (long) samples * steps;
+    }
+
     private static void countNonZeros(float[] x, long[] into) {
         int n = into.length;
         for (int i = 0; i < x.length; i++) {

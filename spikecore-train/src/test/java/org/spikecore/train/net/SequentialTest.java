@@ -336,6 +336,40 @@ class SequentialTest {
     }
 
     @Test
+    void theLastTrainingStepReportsEveryModulesInputsAndErrorEventsTheSameAtAnyThreadCount() {
+        int[] y = new int[20];
+        float[][] x = bars(20, 8, y);
+        Sequential one = barNet().withQuantization(new Wage(3, 6, 8, 6), 3);
+        Sequential two = barNet().withQuantization(new Wage(3, 6, 8, 6), 3).withThreads(2);
+        Sequential coarse = barNet().withQuantization(new Wage(3, 6, 2, 6), 3);
+        assertThat(one.lastTrainingActivity()).isEmpty();
+        one.trainBatch(x, y, 8);
+        two.trainBatch(x, y, 8);
+        coarse.trainBatch(x, y, 8);
+        List<Sequential.ModuleActivity> a = one.lastTrainingActivity();
+        assertThat(two.lastTrainingActivity()).isEqualTo(a);
+        assertThat(a).hasSize(6).extracting(Sequential.ModuleActivity::module)
+                .containsExactly("Conv2d", "Lif", "Pool", "Flatten", "Dense", "Lif");
+        long nonZero = 0;
+        for (float[] sample : x) {
+            for (float v : sample) {
+                nonZero += v != 0f ? 1 : 0;
+            }
+        }
+        assertThat(a.get(0).inputRate()).isEqualTo(nonZero / (20.0 * 8 * IMAGE.size())); // the data's own spikes
+        assertThat(a.get(3).inputRate()).isEqualTo(a.get(4).inputRate()); // flatten passes the pooled spikes on
+        for (Sequential.ModuleActivity m : a) {
+            assertThat(m.inputRate()).isBetween(0.0, 1.0);
+            assertThat(m.errorRate()).isBetween(0.0, 1.0);
+        }
+        assertThat(a.get(5).errorRate()).isPositive();
+        // the same forward pass and loss: 2-bit errors round more of the output layer's dL/dU to 0 than 8-bit ones
+        List<Sequential.ModuleActivity> c = coarse.lastTrainingActivity();
+        assertThat(c.get(5).inputRate()).isEqualTo(a.get(5).inputRate());
+        assertThat(c.get(5).errorRate()).isLessThan(a.get(5).errorRate());
+    }
+
+    @Test
     void shapesAreCheckedAndConvolutionSizesFollowStrideAndPadding() {
         Conv2d conv = new Conv2d(new Shape(3, 28, 28), 8, 5, 2, 2, 1.0, 1, 1);
         assertThat(conv.outShape()).isEqualTo(new Shape(8, 14, 14));
