@@ -188,7 +188,8 @@ class BadInputRegressionTest {
         Path ckpt = checkpoint();
         byte[] good = Files.readAllBytes(ckpt);
         byte[] nan = good.clone();
-        ByteBuffer.wrap(nan).putInt(CheckpointBytes.epochOffset(nan) + 8, Float.floatToRawIntBits(Float.NaN)); // epoch, length, first weight
+        ByteBuffer.wrap(nan).putInt(CheckpointBytes.epochOffset(nan) + 17, Float.floatToRawIntBits(Float.NaN));
+        // epoch, the network's tag, its step, the quantized flag, the length, then the first weight
         refused(resume(Files.write(dir.resolve("nan.ckpt"), nan)), dir.resolve("resumed"), "holds NaN at value 0");
         byte[] damaged = good.clone();
         damaged[good.length / 2] ^= 4; // a flipped bit in a weight: still a finite float, caught by the checksum

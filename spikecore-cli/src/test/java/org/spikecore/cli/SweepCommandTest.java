@@ -34,7 +34,7 @@ class SweepCommandTest {
                 "--parallelism", "2")).as(err.toString()).isZero();
         List<String> csv = Files.readAllLines(dir.resolve("table.csv"));
         assertThat(csv.get(0)).isEqualTo("weight_bits,seed,precision,epochs,vr_distance,f1,density.hidden,density.output,"
-                + "training_iteration_uJ.crossbar,training_iteration_uJ.pb-bmp,training_iteration_uJ.pb-csr,energy_model");
+                + "hidden_rate,output_error_rate,training_iteration_uJ.crossbar,training_iteration_uJ.pb-bmp,training_iteration_uJ.pb-csr,energy_model");
         assertThat(csv).hasSize(3);
         assertThat(csv.get(1)).startsWith("2,0,").contains(",2,");
         assertThat(dir.resolve("pareto.png")).isNotEmptyFile();

@@ -67,7 +67,8 @@ public final class MemorgFrontierExperiment implements Experiment {
         results.put("vr_distance", last.vrDistance());
         results.put("f1", last.f1());
         results.put("density", density);
-        results.put("activity", FrontierPricing.ratesDocument(config, activity[0], activity[1]));
+        results.put("hidden_rate", activity[1].inputRate());
+        results.put("output_error_rate", activity[1].errorRate());
         results.put("training_iteration_uJ", uJ);
         results.put("energy_model", model.name() + " v" + model.version() + ", " + FrontierPricing.WORD_BITS + "-bit words");
         out.printf("memorg-frontier (%s, seed %d): %d epochs, Van Rossum %.3f, F1 %.3f, densities %.3f / %.3f, hidden spikes %.2f %%, "
