@@ -53,8 +53,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Every workload, in the order help lists them. */
     static List<BenchWorkload> workloads() {
-        return List.of(new CubaWorkload(), new FeedForwardWorkload(), new PatternEpochWorkload(), new TrainWorkload(),
-                new InferWorkload(), new ConvWorkload(), new ErbpWorkload(), new SweepOverheadWorkload(false),
+        return List.of(new CubaWorkload(), new FeedForwardWorkload(), new PatternEpochWorkload(), new TrainWorkload(false),
+                new TrainWorkload(true), new InferWorkload(), new ConvWorkload(), new ErbpWorkload(), new SweepOverheadWorkload(false),
                 new SweepOverheadWorkload(true));
     }
 

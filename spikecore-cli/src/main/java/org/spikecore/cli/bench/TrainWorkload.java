@@ -27,15 +27,25 @@ public final class TrainWorkload implements BenchWorkload {
 
     static final int[] SIZES = {784, 500, 500, 10};
     static final int STEPS = 100;
+    /** The memory-saving mode's segment: neuron states kept every 10 steps, the rest recomputed in backward. */
+    static final int RECOMPUTE_SEGMENT = 10;
+
+    private final boolean recompute;
+
+    /** {@code recompute}: BPTT with recompute-through-time ({@link Sequential#withRecompute}), the same gradient bits. */
+    public TrainWorkload(boolean recompute) {
+        this.recompute = recompute;
+    }
 
     @Override
     public String name() {
-        return "train";
+        return recompute ? "train-recompute" : "train";
     }
 
     @Override
     public String description() {
-        return "BPTT batch of the 784-500-500-10 LIF network, T=100 (--batch, default 64)";
+        return recompute ? "the train workload with recompute-through-time, states kept every " + RECOMPUTE_SEGMENT + " steps"
+                : "BPTT batch of the 784-500-500-10 LIF network, T=100 (--batch, default 64)";
     }
 
     /**
@@ -72,7 +82,7 @@ public final class TrainWorkload implements BenchWorkload {
     public Map<String, Object> run(BenchOptions o) {
         int batch = o.size() == 0 ? 64 : o.size();
         requireMemory(name() + " --batch " + batch, batch, bpttStateBytesPerSample());
-        Sequential net = network(o.seed(), o.threads());
+        Sequential net = network(o.seed(), o.threads()).withRecompute(recompute ? RECOMPUTE_SEGMENT : 0);
         float[][] x = RateCoding.bernoulli(batch, STEPS, SIZES[0], 0.1, o.seed() + 1);
         int[] y = new int[batch];
         for (int b = 0; b < batch; b++) {
@@ -94,7 +104,11 @@ public final class TrainWorkload implements BenchWorkload {
         m.put("t_pass", t);
         m.put("us_per_sample_step", t / (batch * (double) STEPS) * 1e6);
         m.put("loss", loss);
-        m.put("bptt_state_bytes_per_sample", (long) bpttStateBytesPerSample());
+        if (recompute) {
+            m.put("state_kept_every", RECOMPUTE_SEGMENT);
+        } else {
+            m.put("bptt_state_bytes_per_sample", (long) bpttStateBytesPerSample());
+        }
         return m;
     }
 }
