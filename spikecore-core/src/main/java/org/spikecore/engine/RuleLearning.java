@@ -18,7 +18,8 @@ import org.spikecore.model.Projection;
  * synapse memory. A tick: traces decay to it, its pre and post spikes are marked, the rule runs at
  * every pre spike and every post spike on the pre-reset post states, then the spikes enter the
  * traces and clocks. Random draws are keyed by a seed mixed from the run's seed, the projection and
- * the slice, so the weights do not depend on the thread count.
+ * the slice, so the weights do not depend on the thread count. The memory accesses of the learning
+ * step are counted as learning ({@code AccessCounter.beginLearning}).
  */
 final class RuleLearning {
 
@@ -76,6 +77,7 @@ final class RuleLearning {
             PlasticityState state = b.state();
             SliceState s = b.slice();
             state.beginTick(tick);
+            b.learner().memory().counter().beginLearning();
             int[] pre = spikes[b.preNode()];
             int preCount = count[b.preNode()];
             for (int j = 0; j < preCount; j++) {
@@ -90,6 +92,7 @@ final class RuleLearning {
             for (int j = 0; j < s.spikeCount; j++) {
                 b.learner().onPostSpike(s.spikes[j] - s.start);
             }
+            b.learner().memory().counter().endLearning();
             state.endTick();
         }
     }

@@ -109,6 +109,11 @@ public final class SynapseLearner {
         return changed;
     }
 
+    /** The memory this learner reads and writes. */
+    public SynapseMemory memory() {
+        return memory;
+    }
+
     /** Weight changes written so far. */
     public long updates() {
         return updates;

@@ -16,6 +16,7 @@ import org.spikecore.learn.LearningRule;
 import org.spikecore.learn.Modulator;
 import org.spikecore.learn.Perbp;
 import org.spikecore.learn.Plasticity;
+import org.spikecore.memory.RegionCount;
 import org.spikecore.model.ArraySource;
 import org.spikecore.model.DenseConnectivity;
 import org.spikecore.model.Network;
@@ -68,9 +69,10 @@ public final class ErbpClassifier {
      * @param hiddenShift        learning rate 2^−shift of the projections into hidden layers
      * @param outputShift        learning rate 2^−shift of the projection into the outputs
      * @param initialWeight      initial weights are uniform in ±initialWeight·√(100/fan-in)
+     * @param shiftDecayEpochs   every this many epochs both learning rates halve (shifts + 1); 0 keeps them
      */
     public record Config(List<Integer> hidden, int ticks, int burnIn, double maxRate, double labelRate,
-            double synapseProbability, int hiddenShift, int outputShift, int initialWeight) {
+            double synapseProbability, int hiddenShift, int outputShift, int initialWeight, int shiftDecayEpochs) {
         public Config {
             hidden = List.copyOf(hidden);
             if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1)) {
@@ -88,11 +90,20 @@ public final class ErbpClassifier {
             if (initialWeight < 1 || initialWeight > 127) {
                 throw new IllegalArgumentException("initial weight must be 1..127, got " + initialWeight);
             }
+            if (shiftDecayEpochs < 0) {
+                throw new IllegalArgumentException("learning-rate decay period must be >= 0 epochs, got " + shiftDecayEpochs);
+            }
+        }
+
+        /** The learning-rate shift into hidden layers ({@code output} false) or the outputs in epoch e (from 0). */
+        public int shift(boolean output, int e) {
+            int decay = shiftDecayEpochs == 0 ? 0 : e / shiftDecayEpochs;
+            return (output ? outputShift : hiddenShift) + decay;
         }
 
         /** The defaults of {@code spikecore run erbp}. */
         public static Config of(List<Integer> hidden, double synapseProbability) {
-            return new Config(hidden, 100, 25, 0.25, 0.25, synapseProbability, 11, 10, 40);
+            return new Config(hidden, 100, 25, 0.25, 0.25, synapseProbability, 11, 10, 40, 0);
         }
     }
 
@@ -114,6 +125,8 @@ public final class ErbpClassifier {
     private int epoch;
     private long trainingSynOps;
     private long trainingUpdates;
+    /** Every synapse memory's counts over all training runs, in the training network's memory order. */
+    private List<RegionCount> trainingRegions = List.of();
 
     public ErbpClassifier(Config config, int inputs, int classes, long seed) {
         this.config = config;
@@ -184,6 +197,30 @@ public final class ErbpClassifier {
         return trainingUpdates;
     }
 
+    /**
+     * The word reads and writes of every physical memory over all training runs so far, with their
+     * learning share (the reads and read-modify-writes the eRBP rule made), for an energy model.
+     */
+    public List<RegionCount> trainingMemoryCounts() {
+        return trainingRegions;
+    }
+
+    private void addTrainingCounts(RunCounters c) {
+        List<RegionCount> now = c.memories().stream().flatMap(m -> m.regions().stream()).toList();
+        if (trainingRegions.isEmpty()) {
+            trainingRegions = now;
+            return;
+        }
+        List<RegionCount> sum = new ArrayList<>(now.size());
+        for (int k = 0; k < now.size(); k++) {
+            RegionCount a = trainingRegions.get(k);
+            RegionCount b = now.get(k);
+            sum.add(new RegionCount(b.region(), a.reads() + b.reads(), a.writes() + b.writes(),
+                    a.learningReads() + b.learningReads(), a.learningWrites() + b.learningWrites()));
+        }
+        trainingRegions = List.copyOf(sum);
+    }
+
     /** A copy of layer l's weights, pre-major. */
     public int[] weights(int layer) {
         return weights[layer].clone();
@@ -232,6 +269,7 @@ public final class ErbpClassifier {
             }
             RunCounters c = sim.counters();
             trainingSynOps += c.synOps();
+            addTrainingCounts(c);
             for (int l = 0; l < weights.length; l++) {
                 long before = 0;
                 for (int k = 0; k < weights[l].length; k++) {
@@ -343,7 +381,7 @@ public final class ErbpClassifier {
             Projection p = new Projection(layerName(l), names[l], names[l + 1], new DenseConnectivity(sizes[l], sizes[l + 1], weights[l]),
                     Format.INT8, 0, 1, config.synapseProbability());
             if (learning) {
-                int shift = l + 2 == sizes.length ? config.outputShift() : config.hiddenShift();
+                int shift = config.shift(l + 2 == sizes.length, epoch);
                 p = p.withPlasticity(new Plasticity.Rule(rule(shift), List.of(), List.of(), Modulator.state(1), gate, 0));
             }
             projections.add(p);

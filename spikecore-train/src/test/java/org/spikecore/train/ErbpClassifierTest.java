@@ -18,7 +18,7 @@ import org.spikecore.model.Projection;
 class ErbpClassifierTest {
 
     private static ErbpClassifier.Config tiny(double probability) {
-        return new ErbpClassifier.Config(List.of(16), 40, 10, 0.5, 0.25, probability, 9, 8, 40);
+        return new ErbpClassifier.Config(List.of(16), 40, 10, 0.5, 0.25, probability, 9, 8, 40, 0);
     }
 
     @Test
@@ -90,7 +90,7 @@ class ErbpClassifierTest {
 
     @Test
     void rejectsAConfigWithoutHiddenLayers() {
-        assertThatThrownBy(() -> new ErbpClassifier.Config(List.of(), 40, 10, 0.5, 0.25, 1, 9, 8, 40))
+        assertThatThrownBy(() -> new ErbpClassifier.Config(List.of(), 40, 10, 0.5, 0.25, 1, 9, 8, 40, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hidden layer");
     }
 }
