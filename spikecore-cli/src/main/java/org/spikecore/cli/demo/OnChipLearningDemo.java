@@ -27,7 +27,7 @@ public final class OnChipLearningDemo extends TextSection {
         LabeledImages test = all.slice(all.size() - TEST, all.size());
         ErbpClassifier.Config d = ErbpClassifier.Config.of(List.of(50), 1);
         ErbpClassifier.Config config = new ErbpClassifier.Config(List.of(50), 60, 15, d.maxRate(), d.labelRate(), 1, d.hiddenShift(),
-                d.outputShift(), d.initialWeight(), d.shiftDecayEpochs());
+                d.outputShift(), d.initialWeight(), d.shiftDecayEpochs(), 0);
         ErbpClassifier erbp = new ErbpClassifier(config, 784, 10, seed);
         ErbpClassifier.Evaluation before = erbp.evaluate(test);
         erbp.trainEpoch(train, TRAIN);

@@ -32,7 +32,7 @@ public final class ErbpExperiment implements Experiment {
 
     private static final Set<String> OPTIONS = Set.of("dataset", "data", "hidden", "synapse-probability", "epochs",
             "baseline-epochs", "train-samples", "test-samples", "ticks", "hidden-shift", "output-shift", "burn-in", "input-rate",
-            "label-rate", "initial-weight", "shift-decay-epochs", "validation-samples");
+            "label-rate", "initial-weight", "shift-decay-epochs", "validation-samples", "arch", "conv-channels");
 
     /** The NSAT talk's energy per SynOp (REFERENCES §2). */
     static final double TALK_PJ_PER_SYNOP = 20;
@@ -56,7 +56,9 @@ public final class ErbpExperiment implements Experiment {
                 + "(learning rates 2^-S, 11/10), --burn-in B ticks (T/4), --input-rate R (spike probability of a white pixel, 0.25), "
                 + "--label-rate R (0.25), --initial-weight W (40), --shift-decay-epochs K (shifts + 1 every K epochs; 0 = none), "
                 + "--validation-samples N (hold out the last N training images and report the error on them instead of the test set; "
-                + "for tuning), --baseline-epochs 0 skips the baseline, --data DIR";
+                + "for tuning), --baseline-epochs 0 skips the baseline, --arch dense|conv (dense; conv: a weight-shared layer of "
+                + "--conv-channels C 5x5 kernels, stride 2 (16), then the --hidden dense layers (none) and the outputs; no float "
+                + "baseline), --data DIR";
     }
 
     @Override
@@ -68,11 +70,24 @@ public final class ErbpExperiment implements Experiment {
             case "fashion-mnist" -> ImageDatasets.FASHION_MNIST_DIR;
             default -> throw new IllegalArgumentException("--dataset takes mnist or fashion-mnist, got '" + dataset + "'");
         };
-        List<Integer> hidden = hiddenSizes(options.getOrDefault("hidden", "100"));
+        String arch = options.getOrDefault("arch", "dense");
+        if (!arch.equals("dense") && !arch.equals("conv")) {
+            throw new IllegalArgumentException("--arch takes dense or conv, got '" + arch + "'");
+        }
+        boolean conv = arch.equals("conv");
+        if (!conv && options.containsKey("conv-channels")) {
+            throw new IllegalArgumentException("--conv-channels needs --arch conv");
+        }
+        int convChannels = conv ? Options.intOption(options, "conv-channels", 16, 1, 64) : 0;
+        List<Integer> hidden = conv && !options.containsKey("hidden") ? List.of()
+                : hiddenSizes(options.getOrDefault("hidden", "100"));
         Options.positive(options, "synapse-probability", 1f, 1f); // validates; the double keeps the typed digits
         double probability = Double.parseDouble(options.getOrDefault("synapse-probability", "1"));
         int epochs = Options.intOption(options, "epochs", 1, 1);
-        int baselineEpochs = Options.intOption(options, "baseline-epochs", 3, 0);
+        if (conv && options.containsKey("baseline-epochs") && !options.get("baseline-epochs").equals("0")) {
+            throw new IllegalArgumentException("--arch conv has no float baseline; leave --baseline-epochs out");
+        }
+        int baselineEpochs = conv ? 0 : Options.intOption(options, "baseline-epochs", 3, 0);
         ErbpClassifier.Config defaults = ErbpClassifier.Config.of(hidden, probability);
         int ticks = Options.intOption(options, "ticks", defaults.ticks(), 4);
         ErbpClassifier.Config config = new ErbpClassifier.Config(hidden, ticks,
@@ -81,7 +96,7 @@ public final class ErbpExperiment implements Experiment {
                 Options.intOption(options, "hidden-shift", defaults.hiddenShift(), 0),
                 Options.intOption(options, "output-shift", defaults.outputShift(), 0),
                 Options.intOption(options, "initial-weight", defaults.initialWeight(), 1, 127),
-                Options.intOption(options, "shift-decay-epochs", defaults.shiftDecayEpochs(), 0));
+                Options.intOption(options, "shift-decay-epochs", defaults.shiftDecayEpochs(), 0), convChannels);
         Path dir = options.containsKey("data") ? Path.of(options.get("data")) : defaultDir;
         if (!Files.isDirectory(dir)) {
             throw new SpikecoreException("data set directory " + dir + " does not exist; install it with 'scripts/install-datasets.sh "
@@ -95,9 +110,11 @@ public final class ErbpExperiment implements Experiment {
                 : data.test().slice(0, count(options, "test-samples", data.test().size()));
         String evaluated = validation > 0 ? "validation" : "test";
         int inputs = train.rows() * train.cols();
-        String rule = probability < 1 ? "peRBP (p = " + probability + ")" : "eRBP";
+        String rule = (probability < 1 ? "peRBP (p = " + probability + ")" : "eRBP") + (conv ? " conv" : "");
+        String shape = (conv ? convChannels + "c5s2" + (hidden.isEmpty() ? "" : "-") : "")
+                + String.join("-", hidden.stream().map(String::valueOf).toList());
         out.printf("%s: %d training and %d " + evaluated + " images; %s %d-%s-%d on the engine, %d ticks per sample (burn-in %d)%n", dataset,
-                train.size(), test.size(), rule, inputs, hidden, train.classes(), ticks, config.burnIn());
+                train.size(), test.size(), rule, inputs, shape, train.classes(), ticks, config.burnIn());
         out.flush();
 
         long t0 = System.nanoTime();
@@ -146,6 +163,10 @@ public final class ErbpExperiment implements Experiment {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("rule", rule);
         e.put("layers", layers(inputs, hidden, train.classes()));
+        e.put("architecture", arch);
+        if (conv) {
+            e.put("conv_layer", convChannels + " kernels 5x5, stride 2, same padding, weight-shared learning");
+        }
         e.put("synapse_probability", probability);
         e.put("ticks_per_sample", ticks);
         e.put("burn_in", config.burnIn());
