@@ -114,7 +114,12 @@ public final class ErbpClassifier {
 
         /** The defaults of {@code spikecore run erbp}. */
         public static Config of(List<Integer> hidden, double synapseProbability) {
-            return new Config(hidden, 100, 25, 0.25, 0.25, synapseProbability, 11, 10, 40, 0, 0);
+            return of(hidden, synapseProbability, 0);
+        }
+
+        /** The defaults of {@code spikecore run erbp}, with a conv layer of {@code convChannels} kernels first (0: none). */
+        public static Config of(List<Integer> hidden, double synapseProbability, int convChannels) {
+            return new Config(hidden, 100, 25, 0.25, 0.25, synapseProbability, 11, 10, 40, 0, convChannels);
         }
     }
 

@@ -88,7 +88,7 @@ public final class ErbpExperiment implements Experiment {
             throw new IllegalArgumentException("--arch conv has no float baseline; leave --baseline-epochs out");
         }
         int baselineEpochs = conv ? 0 : Options.intOption(options, "baseline-epochs", 3, 0);
-        ErbpClassifier.Config defaults = ErbpClassifier.Config.of(hidden, probability);
+        ErbpClassifier.Config defaults = ErbpClassifier.Config.of(hidden, probability, convChannels);
         int ticks = Options.intOption(options, "ticks", defaults.ticks(), 4);
         ErbpClassifier.Config config = new ErbpClassifier.Config(hidden, ticks,
                 Options.intOption(options, "burn-in", ticks * defaults.burnIn() / defaults.ticks(), 0, ticks - 1),
