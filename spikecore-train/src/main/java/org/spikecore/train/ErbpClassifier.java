@@ -41,7 +41,10 @@ import org.spikecore.model.Threshold;
  * synapses): at each pre spike {@code Δw = u >> shift} with stochastic rounding, where u is the post's
  * error compartment, gated by a boxcar on the post's membrane and by a burn-in at the start of each
  * sample. Inference runs the same weights without the error loop; the class is the output with
- * the most spikes.
+ * the most spikes. With {@link Config#convChannels()} the first hidden layer is a weight-shared
+ * convolution, which the engine's rule learning updates one kernel weight at a time (the sum over
+ * the positions that share it). Training keeps every memory's access counts with their learning
+ * share ({@link #trainingMemoryCounts()}).
  */
 public final class ErbpClassifier {
 
