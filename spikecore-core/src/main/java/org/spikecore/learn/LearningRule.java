@@ -16,4 +16,12 @@ public sealed interface LearningRule
 
     /** The change of w at a post-synaptic spike of this tick (the pre did not spike this tick). */
     int onPost(PlasticityState s, int pre, int post, int w);
+
+    /**
+     * Whether {@link #onPost} can return a change; when not (the pre-triggered eRBP rules), a post
+     * spike reads no column of the synapse memory, so no learning access is counted for it.
+     */
+    default boolean actsAtPostSpikes() {
+        return true;
+    }
 }

@@ -89,7 +89,7 @@ public final class SynapseLearner {
 
     /** Learning at a spike of post neuron {@code post} this tick; returns how many weights changed. */
     public int onPostSpike(int post) {
-        if (!gate.open(state.postState(gateState, post), state.tick())) {
+        if (!rule.actsAtPostSpikes() || !gate.open(state.postState(gateState, post), state.tick())) {
             return 0;
         }
         count = 0;

@@ -85,6 +85,27 @@ class EngineLearningTest {
     }
 
     @Test
+    void aPreTriggeredRuleReadsNoColumnAtPostSpikes() {
+        // the post fires at tick 3 from the kick, the plastic pre never spikes: eRBP has nothing to do
+        NeuronModel neuron = new NeuronModel("if", List.of(StateSpec.of("v", Format.INT16).withReset(Reset.toValue(0))),
+                List.of(), Threshold.fixed(1000), 0);
+        Network net = new Network(List.of(new ArraySource("pre", 3, new int[0], new int[0]),
+                new ArraySource("kick", 1, new int[] {2}, new int[] {0}), new Population("post", 1, neuron)),
+                List.of(Projection.of("w", "pre", "post", new DenseConnectivity(3, 1, new int[] {10, 10, 10}), Format.INT8, 0)
+                        .withPlasticity(Plasticity.Rule.of(new org.spikecore.learn.Erbp(0, -2000, 2000, 0, Rounding.FLOOR),
+                                List.of(), List.of())),
+                        Projection.of("k", "kick", "post", new DenseConnectivity(1, 1, new int[] {2000}), Format.INT16, 0)));
+        try (Simulation sim = new Simulation(net, 1, 1, false)) {
+            SpikeRecorder post = sim.recordSpikes("post");
+            sim.run(5);
+            assertThat(post.ticks()).containsExactly(3);
+            RunCounters.MemoryCount w = sim.counters().memories().stream().filter(m -> m.projection().equals("w")).findFirst()
+                    .orElseThrow();
+            assertThat(w.regions().get(0).learningReads()).isZero(); // not the 3 words of the post's column
+        }
+    }
+
+    @Test
     void learnedWeightsAreTheSameOnAnyThreadCount() {
         NeuronModel lif = new NeuronModel("lif", List.of(StateSpec.of("v", Format.INT16).withLeak(4)
                 .withReset(Reset.toValue(0))), List.of(), Threshold.fixed(300), 2);
