@@ -123,10 +123,11 @@ public final class ErbpClassifier {
         /**
          * The defaults of {@code spikecore run erbp}, with a conv layer of {@code convChannels} kernels first (0: none).
          * A conv network's hidden layers learn at 2^−14 instead of 2^−11: a kernel weight sums the updates of
-         * all its positions (chosen on a validation split, docs/learning.md).
+         * all its positions. The learning rates halve every 2 epochs. Both chosen on a validation split
+         * (docs/learning.md).
          */
         public static Config of(List<Integer> hidden, double synapseProbability, int convChannels) {
-            return new Config(hidden, 100, 25, 0.25, 0.25, synapseProbability, convChannels > 0 ? 14 : 11, 10, 40, 0,
+            return new Config(hidden, 100, 25, 0.25, 0.25, synapseProbability, convChannels > 0 ? 14 : 11, 10, 40, 2,
                     convChannels);
         }
     }

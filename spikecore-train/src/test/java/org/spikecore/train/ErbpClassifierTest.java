@@ -136,6 +136,7 @@ class ErbpClassifierTest {
         assertThat(List.of(c.shift(false, 0), c.shift(false, 1), c.shift(false, 2), c.shift(true, 4))).containsExactly(11, 11, 12, 12);
         assertThat(tiny(1).shift(false, 7)).isEqualTo(9);
         assertThat(ErbpClassifier.Config.of(List.of(100), 1).hiddenShift()).isEqualTo(11);
+        assertThat(ErbpClassifier.Config.of(List.of(100), 1).shiftDecayEpochs()).isEqualTo(2);
         assertThat(ErbpClassifier.Config.of(List.of(), 0.6, 8).hiddenShift()).isEqualTo(14); // a kernel sums its positions' updates
     }
 

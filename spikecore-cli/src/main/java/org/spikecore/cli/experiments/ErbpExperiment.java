@@ -54,7 +54,7 @@ public final class ErbpExperiment implements Experiment {
                 + "--synapse-probability P (1 = eRBP; 0.6 = peRBP), --epochs N (1), --baseline-epochs N (3), "
                 + "--train-samples/--test-samples N (all), --ticks T per sample (100), --hidden-shift/--output-shift S "
                 + "(learning rates 2^-S, 11/10; 14/10 with --arch conv), --burn-in B ticks (T/4), --input-rate R (spike probability of a white pixel, 0.25), "
-                + "--label-rate R (0.25), --initial-weight W (40), --shift-decay-epochs K (shifts + 1 every K epochs; 0 = none), "
+                + "--label-rate R (0.25), --initial-weight W (40), --shift-decay-epochs K (shifts + 1 every K epochs, 2; 0 = none), "
                 + "--validation-samples N (hold out the last N training images and report the error on them instead of the test set; "
                 + "for tuning), --baseline-epochs 0 skips the baseline, --arch dense|conv (dense; conv: a weight-shared layer of "
                 + "--conv-channels C 5x5 kernels, stride 2 (16), then the --hidden dense layers (none) and the outputs; no float "
