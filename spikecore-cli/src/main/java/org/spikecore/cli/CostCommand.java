@@ -73,6 +73,11 @@ public final class CostCommand implements Callable<Integer> {
             + "input rate, --rates' steps) and price the accesses it measured, beside the closed form's (forward only).")
     boolean simulate;
 
+    @Option(names = "--learning-rule", description = "With --simulate: the layer learns by this rule text (e.g. "
+            + "'dw = 2^-4 * x0 * (64 - w)'; x1/y1 are traces of +64 per spike decaying by 2^-2 a tick) at every input spike, and "
+            + "the learning reads and writes are priced apart (a conv layer learns weight-shared).")
+    String learningRule;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of --simulate's weights and input (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -218,15 +223,16 @@ public final class CostCommand implements Callable<Integer> {
     private int simulated(PrintWriter out, List<LayerShape> shapes, List<LayerCost> costs, EnergyModel energy) {
         List<Map<String, Object>> rows = new ArrayList<>();
         if (!json) {
-            out.printf("energy model %s v%s; engine runs, forward accesses only (the engine does not propagate errors yet)%n",
-                    energy.name(), energy.version());
-            out.printf("%-22s %-16s %4s %7s %-16s %12s %14s %12s%n", "layer", "encoding", "bits", "density", "memory",
-                    "reads", "closed form", "µJ measured");
+            out.printf("energy model %s v%s; engine runs, forward accesses%s (the engine does not propagate errors yet)%n",
+                    energy.name(), energy.version(), learningRule == null ? " only" : " and learning by '" + learningRule + "'");
+            out.printf("%-22s %-16s %4s %7s %-16s %12s %14s %12s%s%n", "layer", "encoding", "bits", "density", "memory",
+                    "reads", "closed form", "µJ measured", learningRule == null ? ""
+                            : String.format(" %12s %12s %12s", "learn reads", "learn writes", "µJ learning"));
         }
         for (LayerCost c : costs) {
             LayerShape shape = shapes.stream().filter(s -> s.label().equals(c.layer())).findFirst().orElseThrow();
             SimulatedLayer.Result result = SimulatedLayer.run(shape, c.encoding(), c.weightBits(), c.density(), wordBits,
-                    c.activity().inputRate(), c.activity().steps(), seed);
+                    c.activity().inputRate(), c.activity().steps(), seed, learningRule);
             RunCounters run = result.counters();
             long spikes = run.spikesPerNode().get("in");
             List<RegionCount> regions = run.memories().get(0).regions();
@@ -241,14 +247,20 @@ public final class CostCommand implements Callable<Integer> {
                 r.put("memory", m.name());
                 r.put("word_bits", m.wordBits());
                 r.put("capacity_bits", m.capacityBits());
-                r.put("reads", m.reads());
-                r.put("writes", m.writes());
+                r.put("reads", m.reads() - m.learningReads());
+                r.put("writes", m.writes() - m.learningWrites());
                 r.put("closed_form_reads", expected);
-                r.put("J", m.joules());
+                r.put("J", m.joules() - m.learningJoules());
+                r.put("learning_reads", m.learningReads());
+                r.put("learning_writes", m.learningWrites());
+                r.put("learning_J", m.learningJoules());
                 mems.add(r);
                 if (!json) {
-                    out.printf("%-22s %-16s %4d %7.2f %-16s %12d %14.0f %12.4f%n", c.layer(), c.encoding().cliName(),
-                            c.weightBits(), realDensity, m.name(), m.reads(), expected, m.joules() * 1e6);
+                    out.printf("%-22s %-16s %4d %7.2f %-16s %12d %14.0f %12.4f%s%n", c.layer(), c.encoding().cliName(),
+                            c.weightBits(), realDensity, m.name(), m.reads() - m.learningReads(), expected,
+                            (m.joules() - m.learningJoules()) * 1e6, learningRule == null ? ""
+                                    : String.format(" %12d %12d %12.4f", m.learningReads(), m.learningWrites(),
+                                            m.learningJoules() * 1e6));
                 }
             }
             Map<String, Object> row = new LinkedHashMap<>();
@@ -261,7 +273,11 @@ public final class CostCommand implements Callable<Integer> {
             row.put("input_spikes", spikes);
             row.put("synaptic_ops", run.synOps());
             row.put("memories", mems);
-            row.put("forward_memory_J", MeasuredEnergy.total(regions, energy));
+            row.put("forward_memory_J", MeasuredEnergy.total(regions, energy) - MeasuredEnergy.learning(regions, energy));
+            if (learningRule != null) {
+                row.put("learning_rule", learningRule);
+                row.put("learning_memory_J", MeasuredEnergy.learning(regions, energy));
+            }
             rows.add(row);
         }
         if (json) {
@@ -297,6 +313,9 @@ public final class CostCommand implements Callable<Integer> {
         EnergyModel energy = energyModel(fixedFraction, macroBytes);
         List<LayerCost> costs = costs(shapes, chosen, bits, densities, wordBits, acts, energy);
         PrintWriter out = spec.commandLine().getOut();
+        if (learningRule != null && !simulate) {
+            throw new IllegalArgumentException("--learning-rule needs --simulate (the closed form prices updates from --rates)");
+        }
         if (simulate) {
             return simulated(out, shapes, costs, energy);
         }

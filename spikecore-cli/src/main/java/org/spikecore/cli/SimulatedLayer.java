@@ -5,6 +5,11 @@ import org.spikecore.engine.RunCounters;
 import org.spikecore.engine.Simulation;
 import org.spikecore.fixed.CounterRng;
 import org.spikecore.fixed.Format;
+import org.spikecore.fixed.Rounding;
+import org.spikecore.learn.Plasticity;
+import org.spikecore.learn.SymbolRanges;
+import org.spikecore.learn.TextRule;
+import org.spikecore.learn.TraceSpec;
 import org.spikecore.memory.Encoding;
 import org.spikecore.memory.LayerShape;
 import org.spikecore.memory.SynapseEncoding;
@@ -22,7 +27,9 @@ import org.spikecore.model.SparseConnectivity;
  * layer's post neurons through the chosen memory organization on the engine, on one core, and the
  * run's counters say what each memory read. Weights are drawn from the seed: an FC layer gets
  * round(d·Q) non-zero weights in every row, a conv layer a kernel whose weights are non-zero with
- * probability d. Only forward accesses happen (the engine does not propagate errors yet).
+ * probability d. Only forward accesses happen (the engine does not propagate errors yet), and, with a
+ * learning rule, the rule's reads and writes at every input spike (the post neurons never spike,
+ * so only the pre-triggered terms act), which the counters keep apart as learning.
  */
 final class SimulatedLayer {
 
@@ -36,9 +43,15 @@ final class SimulatedLayer {
     record Result(RunCounters counters, double density) {
     }
 
-    /** The counters of {@code steps} ticks of {@code shape} under {@code encoding}. */
+    /** The trace of the pre and post neurons a learning rule may read as x1 / y1: +64 per spike, decay 2^-2 a tick. */
+    static final TraceSpec RULE_TRACE = new TraceSpec(2, 64, 127, Rounding.FLOOR, TraceSpec.Pairing.ALL_TO_ALL);
+
+    /**
+     * The counters of {@code steps} ticks of {@code shape} under {@code encoding}; with a {@code rule}
+     * text (null: none) the layer learns by it (a conv layer weight-shared).
+     */
     static Result run(LayerShape shape, Encoding encoding, int bits, double density, int wordBits, double inputRate,
-            int steps, long seed) {
+            int steps, long seed, String rule) {
         if ((long) shape.pre() * shape.fanOut() > MAX_SYNAPSES) {
             throw new IllegalArgumentException("--simulate runs layers of at most 2^27 synapses; " + shape.label() + " has "
                     + (long) shape.pre() * shape.fanOut());
@@ -86,9 +99,12 @@ final class SimulatedLayer {
         }
         ArraySource in = new ArraySource("in", shape.pre(), ev.stream().mapToInt(e -> e[0]).toArray(),
                 ev.stream().mapToInt(e -> e[1]).toArray());
-        Network net = new Network(List.of(in, out),
-                List.of(new Projection("layer", "in", "out", c, f, 0, 1, 1.0).withEncoding(SynapseEncoding.of(encoding, wordBits))),
-                Math.max(Network.DEFAULT_CORE_CAPACITY, shape.post()));
+        Projection layer = new Projection("layer", "in", "out", c, f, 0, 1, 1.0).withEncoding(SynapseEncoding.of(encoding, wordBits));
+        if (rule != null) {
+            layer = layer.withPlasticity(Plasticity.Rule.of(TextRule.of(rule, SymbolRanges.nsat(), Rounding.STOCHASTIC),
+                    List.of(RULE_TRACE), List.of(RULE_TRACE)));
+        }
+        Network net = new Network(List.of(in, out), List.of(layer), Math.max(Network.DEFAULT_CORE_CAPACITY, shape.post()));
         int[] weights = c instanceof ConvConnectivity cv ? cv.kernel() : ((SparseConnectivity) c).weights();
         double stored = c instanceof ConvConnectivity ? shape.distinctWeights() : (double) shape.pre() * shape.post();
         double real = java.util.Arrays.stream(weights).filter(w -> w != 0).count() / stored;

@@ -144,6 +144,35 @@ class CostAndStudyTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aLearningRuleIsPricedApartFromTheForwardAccesses() throws Exception {
+        // a crossbar of 8 x 4 full 8-bit weights, every pre spike adds 1 to each of its 4 weights:
+        // learning reads the row (4 weights of 8 bits: one 64-bit word) and read-modify-writes each weight
+        CommandLineTest.Outcome o = CommandLineTest.run("cost", "--simulate", "--layer", "fc:8x4", "--encoding", "crossbar",
+                "--bits", "8", "--density", "1", "--learning-rule", "dw = x0", "--json");
+        assertThat(o.code()).as(o.err()).isZero();
+        Map<String, Object> doc = new ObjectMapper().readValue(o.out(), Map.class);
+        Map<String, Object> row = ((List<Map<String, Object>>) doc.get("rows")).get(0);
+        Map<String, Object> m = ((List<Map<String, Object>>) row.get("memories")).get(0);
+        long spikes = ((Number) row.get("input_spikes")).longValue();
+        assertThat(spikes).isPositive();
+        assertThat(((Number) m.get("reads")).longValue()).isEqualTo(spikes); // forward: one word per spike
+        assertThat(((Number) m.get("learning_reads")).longValue()).isEqualTo(spikes + 4 * spikes);
+        assertThat(((Number) m.get("learning_writes")).longValue()).isEqualTo(4 * spikes);
+        org.spikecore.energy.Horowitz45nm model = new org.spikecore.energy.Horowitz45nm();
+        long capacity = ((Number) m.get("capacity_bits")).longValue();
+        double perRead = model.readEnergy(capacity, 64);
+        double perWrite = model.writeEnergy(capacity, 64);
+        assertThat(((Number) m.get("learning_J")).doubleValue()).isCloseTo(5 * spikes * perRead + 4 * spikes * perWrite,
+                org.assertj.core.data.Offset.offset(1e-20));
+        assertThat(((Number) row.get("learning_memory_J")).doubleValue()).isEqualTo(((Number) m.get("learning_J")).doubleValue());
+        assertThat(CommandLineTest.run("cost", "--layer", "fc:8x4", "--learning-rule", "dw = x0").code()).isEqualTo(2);
+        CommandLineTest.Outcome bad = CommandLineTest.run("cost", "--simulate", "--layer", "fc:8x4", "--encoding", "crossbar",
+                "--learning-rule", "dw = q0");
+        assertThat(bad.code()).isEqualTo(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void perLayerRatesApplyToTheirLayers() throws Exception {
         Path rates = dir.resolve("layers.json");
         Files.writeString(rates, "{\"steps\": 250, \"layers\": [{\"input_rate\": 0.05, \"error_rate\": 0}, "

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,32 @@ class ErbpCommandTest {
         assertThat(((Number) erbp.get("energy_per_classification_uJ")).doubleValue()).isPositive();
         assertThat(((Number) baseline.get("training_macs_per_sample")).longValue()).isEqualTo(2L * (36 * 24 + 24 * 10));
         assertThat(out.resolve("test_error.png")).exists();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aConvNetworkOnAValidationSplitReportsItsLearningEnergy() throws IOException {
+        Path out = dir.resolve("conv");
+        CommandLineTest.Outcome o = CommandLineTest.run("run", "erbp", "--dataset", "fashion-mnist", "--data", data().toString(),
+                "--out", out.toString(), "--arch", "conv", "--conv-channels", "2", "--ticks", "40", "--train-samples", "100",
+                "--validation-samples", "50", "--synapse-probability", "0.6");
+        assertThat(o.code()).as(o.err()).isZero();
+        Map<String, Object> r = new ObjectMapper().readValue(out.resolve("results.json").toFile(), Map.class);
+        Map<String, Object> erbp = (Map<String, Object>) r.get("erbp");
+        assertThat(r).containsEntry("validation_samples", 50).doesNotContainKey("baseline").doesNotContainKey("test_samples");
+        assertThat(erbp).containsEntry("architecture", "conv").containsEntry("hidden_shift", 14).containsKey("validation_error");
+        assertThat(erbp.get("layers")).isEqualTo(List.of(36, 10)); // no dense hidden layer; the conv layer is reported apart
+        long reads = ((Number) erbp.get("training_learning_word_reads")).longValue();
+        assertThat(reads).isPositive();
+        assertThat(((Number) erbp.get("training_learning_word_writes")).longValue()).isPositive();
+        double learning = ((Number) erbp.get("training_learning_memory_energy_uJ_per_sample")).doubleValue();
+        assertThat(learning).isPositive().isLessThan(((Number) erbp.get("training_memory_energy_uJ_per_sample")).doubleValue());
+        assertThat(out.resolve("validation_error.png")).exists();
+        CommandLineTest.Outcome bad = CommandLineTest.run("run", "erbp", "--dataset", "fashion-mnist", "--data", data().toString(),
+                "--out", dir.resolve("z").toString(), "--arch", "conv", "--baseline-epochs", "2");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--arch conv has no float baseline");
+        assertThat(dir.resolve("z")).doesNotExist();
     }
 
     @Test

@@ -48,6 +48,8 @@ final class NsatLearning {
     private final int[] spikingInputs;
     private final int[] candidates;
     private final List<SliceState> slices;
+    /** The memories of the NSAT-plastic projections, whose accesses in {@link #learn} count as learning. */
+    private final List<org.spikecore.memory.AccessCounter> plasticCounters = new java.util.ArrayList<>();
 
     NsatLearning(Network network, List<SliceState> slices, NsatLists lists, long seed) {
         this.lists = lists;
@@ -100,11 +102,17 @@ final class NsatLearning {
                     instanceof Plasticity.Nsat)) {
                 s.preReset = new int[s.model.states][s.length];
             }
+            for (Incoming inc : s.incoming) {
+                if (network.projections().get(inc.projection()).plasticity() instanceof Plasticity.Nsat) {
+                    plasticCounters.add(inc.memory().counter());
+                }
+            }
         }
     }
 
     /** Learning of engine tick {@code tick}, whose spikes are {@code spikes[node][0 .. count[node])}. */
     void learn(int tick, int[][] spikes, int[] count, Pcg32 stream) {
+        plasticCounters.forEach(org.spikecore.memory.AccessCounter::beginLearning);
         int t = tick + 1; // NSAT's tick
         int nNeurons = 0;
         int nInputs = 0;
@@ -140,6 +148,7 @@ final class NsatLearning {
                 }
             }
         }
+        plasticCounters.forEach(org.spikecore.memory.AccessCounter::endLearning);
     }
 
     private void causal(int[] pres, int count, boolean neuronPres, int t, Pcg32 stream) {

@@ -8,6 +8,8 @@ import org.spikecore.learn.PlasticityState;
 import org.spikecore.learn.SpikeClock;
 import org.spikecore.learn.ProjectionLearner;
 import org.spikecore.learn.TraceSpec;
+import org.spikecore.memory.ConvKernelMemory;
+import org.spikecore.memory.SynapseMemory;
 import org.spikecore.model.Network;
 import org.spikecore.model.Projection;
 
@@ -19,7 +21,10 @@ import org.spikecore.model.Projection;
  * else the per-synapse reference; the same bits). A tick: traces decay to it, its pre and post spikes are marked, the rule runs at
  * every pre spike and every post spike on the pre-reset post states, then the spikes enter the
  * traces and clocks. Random draws are keyed by a seed mixed from the run's seed, the projection and
- * the slice, so the weights do not depend on the thread count.
+ * the slice, so the weights do not depend on the thread count. The memory accesses of the learning
+ * step are counted as learning ({@code AccessCounter.beginLearning}). A convolution's slices learn
+ * weight-shared ({@link SharedKernelUpdates}): one write per kernel weight per tick, the sum of the
+ * changes of every position that shares it.
  */
 final class RuleLearning {
 
@@ -31,6 +36,8 @@ final class RuleLearning {
     }
 
     private final List<Binding> bindings = new ArrayList<>();
+    /** Per conv projection (by index), its weight-shared updates over all its slices. */
+    private final java.util.Map<Integer, SharedKernelUpdates> shared = new java.util.LinkedHashMap<>();
 
     RuleLearning(Network network, List<SliceState> slices, long seed, boolean fast) {
         for (SliceState s : slices) {
@@ -51,8 +58,11 @@ final class RuleLearning {
                     throw new IllegalArgumentException("projection " + p.name() + ": its gate reads state " + r.gateState()
                             + " of a " + s.model.states + "-state neuron");
                 }
+                SynapseMemory memory = inc.memory() instanceof ConvKernelMemory conv
+                        ? shared.computeIfAbsent(inc.projection(), k -> new SharedKernelUpdates()).learnerView(conv)
+                        : inc.memory();
                 bindings.add(new Binding(s, inc.preNode(), p, state,
-                        ProjectionLearner.of(r.rule(), state, inc.memory(), r.gate(), r.gateState(), fast)));
+                        ProjectionLearner.of(r.rule(), state, memory, r.gate(), r.gateState(), fast)));
             }
         }
     }
@@ -84,6 +94,9 @@ final class RuleLearning {
     /** Learning of tick {@code tick}, whose routed spikes are {@code spikes[node][0 .. count[node])}. */
     void learn(int tick, int[][] spikes, int[] count) {
         for (Binding b : bindings) {
+            b.learner().memory().counter().beginLearning();
+        }
+        for (Binding b : bindings) {
             PlasticityState state = b.state();
             SliceState s = b.slice();
             state.beginTick(tick);
@@ -105,6 +118,12 @@ final class RuleLearning {
                 b.learner().onPostSpike(s.spikes[j] - s.start);
             }
             state.endTick();
+        }
+        for (SharedKernelUpdates u : shared.values()) {
+            u.flush();
+        }
+        for (Binding b : bindings) {
+            b.learner().memory().counter().endLearning();
         }
     }
 }

@@ -53,4 +53,10 @@ public record Erbp(int gateState, int low, int high, int shift, Rounding roundin
     public int onPost(PlasticityState s, int pre, int post, int w) {
         return 0;
     }
+
+    /** Pre-triggered only: {@link #onPost} never changes a weight. */
+    @Override
+    public boolean actsAtPostSpikes() {
+        return false;
+    }
 }

@@ -26,4 +26,12 @@ public sealed interface LearningRule
     default boolean learnsFromZero() {
         return false;
     }
+
+    /**
+     * Whether {@link #onPost} can return a change; when not (the pre-triggered eRBP rules), a post
+     * spike reads no column of the synapse memory, so no learning access is counted for it.
+     */
+    default boolean actsAtPostSpikes() {
+        return true;
+    }
 }

@@ -41,4 +41,10 @@ public record Perbp(Erbp erbp, double probability) implements LearningRule {
     public int onPost(PlasticityState s, int pre, int post, int w) {
         return 0;
     }
+
+    /** Pre-triggered only: {@link #onPost} never changes a weight. */
+    @Override
+    public boolean actsAtPostSpikes() {
+        return false;
+    }
 }

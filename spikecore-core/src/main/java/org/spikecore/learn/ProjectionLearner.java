@@ -24,6 +24,9 @@ public sealed interface ProjectionLearner permits SynapseLearner, RowLearner {
     /** Weight changes written so far. */
     long updates();
 
+    /** The memory this learner reads and writes. */
+    SynapseMemory memory();
+
     /** The fast learner when {@code fast} and the rule has one, else the reference. */
     static ProjectionLearner of(LearningRule rule, PlasticityState state, SynapseMemory memory, LearningGate gate,
             int gateState, boolean fast) {

@@ -26,9 +26,6 @@ public final class RowLearner implements ProjectionLearner {
         ERBP, PERBP, PAIR_STDP, TEXT
     }
 
-    private static final SynapseVisitor READ_ONLY = (pre, post, w) -> {
-    };
-
     private final Kind kind;
     private final Erbp erbp;
     private final Perbp perbp;
@@ -223,12 +220,8 @@ public final class RowLearner implements ProjectionLearner {
 
     @Override
     public int onPostSpike(int post) {
-        if (!gate.open(state.postState(gateState, post), state.tick())) {
-            return 0;
-        }
-        if (kind == Kind.ERBP || kind == Kind.PERBP) {
-            memory.backward(post, READ_ONLY); // eRBP does not learn at post spikes; the column is read all the same
-            return 0;
+        if (kind == Kind.ERBP || kind == Kind.PERBP || !gate.open(state.postState(gateState, post), state.tick())) {
+            return 0; // eRBP and peRBP learn at pre spikes only (actsAtPostSpikes): no column is read, as in the reference
         }
         int[] n = {0};
         memory.backward(post, (pre, q, w) -> {
@@ -267,5 +260,10 @@ public final class RowLearner implements ProjectionLearner {
     @Override
     public long updates() {
         return updates;
+    }
+
+    @Override
+    public SynapseMemory memory() {
+        return memory;
     }
 }

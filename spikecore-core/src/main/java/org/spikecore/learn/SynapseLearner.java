@@ -105,7 +105,7 @@ public final class SynapseLearner implements ProjectionLearner {
 
     @Override
     public int onPostSpike(int post) {
-        if (!gate.open(state.postState(gateState, post), state.tick())) {
+        if (!rule.actsAtPostSpikes() || !gate.open(state.postState(gateState, post), state.tick())) {
             return 0;
         }
         count = 0;
@@ -127,6 +127,11 @@ public final class SynapseLearner implements ProjectionLearner {
         }
         updates += changed;
         return changed;
+    }
+
+    @Override
+    public SynapseMemory memory() {
+        return memory;
     }
 
     @Override

@@ -419,6 +419,50 @@ public final class ConvKernelMemory implements SynapseMemory {
         return kernelIndex(c, o, dy, dx);
     }
 
+    /** Number of distinct weights of the whole convolution (every output channel), the range of {@link #sharedIndex}. */
+    public int sharedCount() {
+        return g.inChannels() * g.outChannels() * kk;
+    }
+
+    /**
+     * The kernel weight that synapse (pre, local post) shares with the other positions, as an index
+     * into the whole convolution's {@code [c][o][dy][dx]} kernel (the same in every memory of the
+     * convolution's slices), or −1 when they are not connected. Address arithmetic, not counted.
+     */
+    public int sharedIndex(int pre, int post) {
+        int k = kernelIndexOf(pre, post);
+        if (k < 0) {
+            return -1;
+        }
+        int c = k / columns;
+        int rest = k % columns;
+        return (c * g.outChannels() + firstOut + rest / kk) * kk + rest % kk;
+    }
+
+    /**
+     * Adds {@code delta} to shared kernel weight {@code shared} ({@link #sharedIndex}), saturating
+     * once into the weight format, when this memory holds its output channel; counted as one
+     * read-modify-write of the element. Returns whether this memory holds it.
+     */
+    public boolean updateShared(int shared, long delta) {
+        int perIn = g.outChannels() * kk;
+        int c = shared / perIn;
+        int o = shared % perIn / kk - firstOut;
+        if (shared < 0 || shared >= sharedCount() || o < 0 || o >= outChannels) {
+            return false;
+        }
+        int k = (c * outChannels + o) * kk + shared % kk;
+        if (!stored[k]) {
+            throw new IllegalArgumentException("kernel weight " + shared + " is not stored in this " + encoding.cliName() + " memory");
+        }
+        countPoint(k);
+        int weights = counter.regions().size() - 1;
+        counter.read(weights, 1);
+        counter.write(weights, 1);
+        kernel[k] = format.saturate(kernel[k] + delta);
+        return true;
+    }
+
     /** Counts finding one stored kernel element by its known position (a point read or an update). */
     private void countPoint(int k) {
         int c = k / columns;

@@ -7,5 +7,8 @@
  * an access returns; they differ only in storage and counts. Forward and backward accesses deliver
  * the non-zero synapses; {@code forwardStored} and {@code backwardStored} walk the same words and
  * visit every stored synapse, zeros included (for learning rules that grow synapses from 0).
+ * The accesses a learning step makes
+ * are also counted as the counter's learning share (between {@code beginLearning} and
+ * {@code endLearning}), so learning is priced apart from delivery.
  */
 package org.spikecore.memory;

@@ -57,6 +57,61 @@ class EngineLearningTest {
     }
 
     @Test
+    void learningAccessesAreCountedApartAndPricedPerAccess() {
+        NeuronModel neuron = new NeuronModel("if", List.of(StateSpec.of("v", Format.INT16).withReset(Reset.toValue(0))),
+                List.of(), Threshold.fixed(1000), 0);
+        Network net = new Network(List.of(new ArraySource("pre", 1, new int[] {1, 4}, new int[] {0, 0}),
+                new ArraySource("kick", 1, new int[] {2}, new int[] {0}), new Population("post", 1, neuron)),
+                List.of(Projection.of("w", "pre", "post", new DenseConnectivity(1, 1, new int[] {10}), Format.INT8, 0)
+                        .withPlasticity(stdp()),
+                        Projection.of("k", "kick", "post", new DenseConnectivity(1, 1, new int[] {2000}), Format.INT16, 0)));
+        try (Simulation sim = new Simulation(net, 1, 1, false)) {
+            sim.run(5);
+            RunCounters.MemoryCount w = sim.counters().memories().stream().filter(m -> m.projection().equals("w")).findFirst()
+                    .orElseThrow();
+            RunCounters.MemoryCount k = sim.counters().memories().stream().filter(m -> m.projection().equals("k")).findFirst()
+                    .orElseThrow();
+            org.spikecore.memory.RegionCount weights = w.regions().get(0);
+            // learning: the row read at each pre spike (ticks 1, 4), the column read at the post spike (tick 3),
+            // and one read-modify-write per change (+18 at tick 3, −18 at tick 4); delivery: one row read per pre spike
+            assertThat(weights.learningReads()).isEqualTo(5);
+            assertThat(weights.learningWrites()).isEqualTo(2);
+            assertThat(weights.reads()).isEqualTo(5 + 2);
+            assertThat(weights.writes()).isEqualTo(2);
+            assertThat(k.regions().get(0).learningReads()).isZero(); // a projection without plasticity never learns
+            org.spikecore.energy.Horowitz45nm model = new org.spikecore.energy.Horowitz45nm();
+            long bits = weights.region().bits();
+            int word = weights.region().wordBits();
+            double expected = 5 * model.readEnergy(bits, word) + 2 * model.writeEnergy(bits, word);
+            assertThat(expected).isPositive();
+            assertThat(org.spikecore.energy.MeasuredEnergy.learning(w.regions(), model)).isCloseTo(expected,
+                    org.assertj.core.data.Offset.offset(1e-24));
+            assertThat(org.spikecore.energy.MeasuredEnergy.learning(k.regions(), model)).isZero();
+        }
+    }
+
+    @Test
+    void aPreTriggeredRuleReadsNoColumnAtPostSpikes() {
+        // the post fires at tick 3 from the kick, the plastic pre never spikes: eRBP has nothing to do
+        NeuronModel neuron = new NeuronModel("if", List.of(StateSpec.of("v", Format.INT16).withReset(Reset.toValue(0))),
+                List.of(), Threshold.fixed(1000), 0);
+        Network net = new Network(List.of(new ArraySource("pre", 3, new int[0], new int[0]),
+                new ArraySource("kick", 1, new int[] {2}, new int[] {0}), new Population("post", 1, neuron)),
+                List.of(Projection.of("w", "pre", "post", new DenseConnectivity(3, 1, new int[] {10, 10, 10}), Format.INT8, 0)
+                        .withPlasticity(Plasticity.Rule.of(new org.spikecore.learn.Erbp(0, -2000, 2000, 0, Rounding.FLOOR),
+                                List.of(), List.of())),
+                        Projection.of("k", "kick", "post", new DenseConnectivity(1, 1, new int[] {2000}), Format.INT16, 0)));
+        try (Simulation sim = new Simulation(net, 1, 1, false)) {
+            SpikeRecorder post = sim.recordSpikes("post");
+            sim.run(5);
+            assertThat(post.ticks()).containsExactly(3);
+            RunCounters.MemoryCount w = sim.counters().memories().stream().filter(m -> m.projection().equals("w")).findFirst()
+                    .orElseThrow();
+            assertThat(w.regions().get(0).learningReads()).isZero(); // not the 3 words of the post's column
+        }
+    }
+
+    @Test
     void learnedWeightsAreTheSameOnAnyThreadCount() {
         NeuronModel lif = new NeuronModel("lif", List.of(StateSpec.of("v", Format.INT16).withLeak(4)
                 .withReset(Reset.toValue(0))), List.of(), Threshold.fixed(300), 2);

@@ -16,7 +16,10 @@ import org.spikecore.learn.LearningRule;
 import org.spikecore.learn.Modulator;
 import org.spikecore.learn.Perbp;
 import org.spikecore.learn.Plasticity;
+import org.spikecore.memory.RegionCount;
 import org.spikecore.model.ArraySource;
+import org.spikecore.model.Connectivity;
+import org.spikecore.model.ConvConnectivity;
 import org.spikecore.model.DenseConnectivity;
 import org.spikecore.model.Network;
 import org.spikecore.model.NeuronModel;
@@ -38,10 +41,17 @@ import org.spikecore.model.Threshold;
  * synapses): at each pre spike {@code Δw = u >> shift} with stochastic rounding, where u is the post's
  * error compartment, gated by a boxcar on the post's membrane and by a burn-in at the start of each
  * sample. Inference runs the same weights without the error loop; the class is the output with
- * the most spikes.
+ * the most spikes. With {@link Config#convChannels()} the first hidden layer is a weight-shared
+ * convolution, which the engine's rule learning updates one kernel weight at a time (the sum over
+ * the positions that share it). Training keeps every memory's access counts with their learning
+ * share ({@link #trainingMemoryCounts()}).
  */
 public final class ErbpClassifier {
 
+    /** The conv layer's kernel size, stride and padding. */
+    static final int CONV_K = 5;
+    static final int CONV_STRIDE = 2;
+    static final int CONV_PADDING = 2;
     /** Error compartment leak and membrane leak (NSAT shift leaks, τ = 2^shift ticks). */
     static final int MEMBRANE_LEAK = 4;
     static final int ERROR_LEAK = 4;
@@ -68,13 +78,19 @@ public final class ErbpClassifier {
      * @param hiddenShift        learning rate 2^−shift of the projections into hidden layers
      * @param outputShift        learning rate 2^−shift of the projection into the outputs
      * @param initialWeight      initial weights are uniform in ±initialWeight·√(100/fan-in)
+     * @param shiftDecayEpochs   every this many epochs both learning rates halve (shifts + 1); 0 keeps them
+     * @param convChannels       0 for dense layers only; else the first hidden layer is a weight-shared convolution of
+     *                           the image with this many 5×5 kernels, stride 2 (same padding), and {@code hidden} lists
+     *                           the dense layers after it (may be empty)
      */
     public record Config(List<Integer> hidden, int ticks, int burnIn, double maxRate, double labelRate,
-            double synapseProbability, int hiddenShift, int outputShift, int initialWeight) {
+            double synapseProbability, int hiddenShift, int outputShift, int initialWeight, int shiftDecayEpochs,
+            int convChannels) {
         public Config {
             hidden = List.copyOf(hidden);
-            if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1)) {
-                throw new IllegalArgumentException("eRBP needs at least one hidden layer of positive size, got " + hidden);
+            if (convChannels < 0 || (hidden.isEmpty() && convChannels == 0) || hidden.stream().anyMatch(h -> h < 1)) {
+                throw new IllegalArgumentException("eRBP needs at least one hidden layer of positive size (a conv layer or "
+                        + "dense layers), got " + hidden + " and " + convChannels + " conv channels");
             }
             if (ticks < 2 || burnIn < 0 || burnIn >= ticks) {
                 throw new IllegalArgumentException("eRBP needs ticks >= 2 and 0 <= burn-in < ticks, got " + ticks + " and " + burnIn);
@@ -88,11 +104,31 @@ public final class ErbpClassifier {
             if (initialWeight < 1 || initialWeight > 127) {
                 throw new IllegalArgumentException("initial weight must be 1..127, got " + initialWeight);
             }
+            if (shiftDecayEpochs < 0) {
+                throw new IllegalArgumentException("learning-rate decay period must be >= 0 epochs, got " + shiftDecayEpochs);
+            }
+        }
+
+        /** The learning-rate shift into hidden layers ({@code output} false) or the outputs in epoch e (from 0). */
+        public int shift(boolean output, int e) {
+            int decay = shiftDecayEpochs == 0 ? 0 : e / shiftDecayEpochs;
+            return (output ? outputShift : hiddenShift) + decay;
         }
 
         /** The defaults of {@code spikecore run erbp}. */
         public static Config of(List<Integer> hidden, double synapseProbability) {
-            return new Config(hidden, 100, 25, 0.25, 0.25, synapseProbability, 11, 10, 40);
+            return of(hidden, synapseProbability, 0);
+        }
+
+        /**
+         * The defaults of {@code spikecore run erbp}, with a conv layer of {@code convChannels} kernels first (0: none).
+         * A conv network's hidden layers learn at 2^−14 instead of 2^−11: a kernel weight sums the updates of
+         * all its positions. The learning rates halve every 2 epochs. Both chosen on a validation split
+         * (docs/learning.md).
+         */
+        public static Config of(List<Integer> hidden, double synapseProbability, int convChannels) {
+            return new Config(hidden, 100, 25, 0.25, 0.25, synapseProbability, convChannels > 0 ? 14 : 11, 10, 40, 2,
+                    convChannels);
         }
     }
 
@@ -108,31 +144,42 @@ public final class ErbpClassifier {
     private final int inputs;
     private final int classes;
     private final long seed;
-    /** weights[l][pre·post + post]: layer l's dense weights, pre-major as the engine stores them. */
+    /** Rows (= columns) of the square input image. */
+    private final int side;
+    /** weights[l][pre·post + post]: layer l's dense weights, pre-major as the engine stores them, or the conv kernel {@code [o][dy][dx]}. */
     private final int[][] weights;
     private final int[][] feedback;
     private int epoch;
     private long trainingSynOps;
     private long trainingUpdates;
+    /** Every synapse memory's counts over all training runs, in the training network's memory order. */
+    private List<RegionCount> trainingRegions = List.of();
 
     public ErbpClassifier(Config config, int inputs, int classes, long seed) {
         this.config = config;
         this.inputs = inputs;
         this.classes = classes;
         this.seed = seed;
+        this.side = (int) Math.round(Math.sqrt(inputs));
+        if (config.convChannels() > 0 && (side * side != inputs || side < CONV_K)) {
+            throw new IllegalArgumentException("a conv eRBP network needs square images of at least " + CONV_K + "x" + CONV_K
+                    + " pixels, got " + inputs + " inputs");
+        }
         int[] sizes = sizes();
         weights = new int[sizes.length - 1][];
-        feedback = new int[config.hidden().size()][];
+        feedback = new int[sizes.length - 2][];
         for (int l = 0; l < weights.length; l++) {
-            int bound = (int) Math.max(1, Math.round(config.initialWeight() * Math.sqrt(100.0 / sizes[l])));
-            weights[l] = new int[sizes[l] * sizes[l + 1]];
+            boolean conv = isConv(l);
+            int fanIn = conv ? CONV_K * CONV_K : sizes[l];
+            int bound = (int) Math.max(1, Math.round(config.initialWeight() * Math.sqrt(100.0 / fanIn)));
+            weights[l] = new int[conv ? config.convChannels() * CONV_K * CONV_K : sizes[l] * sizes[l + 1]];
             for (int k = 0; k < weights[l].length; k++) {
                 int w = CounterRng.belowBound(CounterRng.bits(seed, WEIGHT_STREAM, l, k), 2 * bound) - bound;
                 weights[l][k] = w >= 0 ? w + 1 : w; // never 0: a stored zero is not visited, so it could not learn
             }
         }
         for (int l = 0; l < feedback.length; l++) {
-            feedback[l] = randomFeedback(config.hidden().get(l), l);
+            feedback[l] = randomFeedback(sizes[l + 1], l);
         }
     }
 
@@ -155,14 +202,39 @@ public final class ErbpClassifier {
         return g;
     }
 
+    /** Neurons per layer: the inputs, the conv layer (if any), the dense hidden layers, the outputs. */
     private int[] sizes() {
-        int[] s = new int[config.hidden().size() + 2];
+        int conv = config.convChannels() > 0 ? 1 : 0;
+        int[] s = new int[conv + config.hidden().size() + 2];
         s[0] = inputs;
+        if (conv == 1) {
+            s[1] = config.convChannels() * convSide() * convSide();
+        }
         for (int l = 0; l < config.hidden().size(); l++) {
-            s[l + 1] = config.hidden().get(l);
+            s[conv + l + 1] = config.hidden().get(l);
         }
         s[s.length - 1] = classes;
         return s;
+    }
+
+    /** Whether projection l is the weight-shared convolution (the first, in a conv network). */
+    private boolean isConv(int l) {
+        return l == 0 && config.convChannels() > 0;
+    }
+
+    /** Rows (= columns) of each conv output map. */
+    private int convSide() {
+        return (side + 2 * CONV_PADDING - CONV_K) / CONV_STRIDE + 1;
+    }
+
+    /** The synapse (pre, post) through which kernel weight {@code k} ({@code [o][dy][dx]}) reaches output (o, 1, 1). */
+    private int[] kernelSynapse(int k) {
+        int o = k / (CONV_K * CONV_K);
+        int dy = k / CONV_K % CONV_K;
+        int dx = k % CONV_K;
+        int y = CONV_STRIDE - CONV_PADDING + dy; // input row of output row 1
+        int x = CONV_STRIDE - CONV_PADDING + dx;
+        return new int[] {y * side + x, (o * convSide() + 1) * convSide() + 1};
     }
 
     public Config config() {
@@ -182,6 +254,30 @@ public final class ErbpClassifier {
     /** Weight updates written by the engine's learning so far. */
     public long trainingUpdates() {
         return trainingUpdates;
+    }
+
+    /**
+     * The word reads and writes of every physical memory over all training runs so far, with their
+     * learning share (the reads and read-modify-writes the eRBP rule made), for an energy model.
+     */
+    public List<RegionCount> trainingMemoryCounts() {
+        return trainingRegions;
+    }
+
+    private void addTrainingCounts(RunCounters c) {
+        List<RegionCount> now = c.memories().stream().flatMap(m -> m.regions().stream()).toList();
+        if (trainingRegions.isEmpty()) {
+            trainingRegions = now;
+            return;
+        }
+        List<RegionCount> sum = new ArrayList<>(now.size());
+        for (int k = 0; k < now.size(); k++) {
+            RegionCount a = trainingRegions.get(k);
+            RegionCount b = now.get(k);
+            sum.add(new RegionCount(b.region(), a.reads() + b.reads(), a.writes() + b.writes(),
+                    a.learningReads() + b.learningReads(), a.learningWrites() + b.learningWrites()));
+        }
+        trainingRegions = List.copyOf(sum);
     }
 
     /** A copy of layer l's weights, pre-major. */
@@ -232,10 +328,12 @@ public final class ErbpClassifier {
             }
             RunCounters c = sim.counters();
             trainingSynOps += c.synOps();
+            addTrainingCounts(c);
             for (int l = 0; l < weights.length; l++) {
                 long before = 0;
                 for (int k = 0; k < weights[l].length; k++) {
-                    int w = sim.weight(layerName(l), k / sizes[l + 1], k % sizes[l + 1]);
+                    int[] syn = isConv(l) ? kernelSynapse(k) : new int[] {k / sizes[l + 1], k % sizes[l + 1]};
+                    int w = sim.weight(layerName(l), syn[0], syn[1]);
                     before += w != weights[l][k] ? 1 : 0;
                     weights[l][k] = w;
                 }
@@ -312,7 +410,7 @@ public final class ErbpClassifier {
         int[] s = sizes();
         long macs = 0;
         for (int l = 0; l + 1 < s.length; l++) {
-            macs += (long) s[l] * s[l + 1];
+            macs += isConv(l) ? (long) s[l + 1] * CONV_K * CONV_K : (long) s[l] * s[l + 1];
         }
         return 2 * macs;
     }
@@ -340,10 +438,12 @@ public final class ErbpClassifier {
         }
         LearningGate gate = new LearningGate(-WINDOW, WINDOW, t, config.burnIn());
         for (int l = 0; l + 1 < sizes.length; l++) {
-            Projection p = new Projection(layerName(l), names[l], names[l + 1], new DenseConnectivity(sizes[l], sizes[l + 1], weights[l]),
-                    Format.INT8, 0, 1, config.synapseProbability());
+            Connectivity c = isConv(l)
+                    ? new ConvConnectivity(1, side, side, config.convChannels(), CONV_K, CONV_STRIDE, CONV_PADDING, weights[l])
+                    : new DenseConnectivity(sizes[l], sizes[l + 1], weights[l]);
+            Projection p = new Projection(layerName(l), names[l], names[l + 1], c, Format.INT8, 0, 1, config.synapseProbability());
             if (learning) {
-                int shift = l + 2 == sizes.length ? config.outputShift() : config.hiddenShift();
+                int shift = config.shift(l + 2 == sizes.length, epoch);
                 p = p.withPlasticity(new Plasticity.Rule(rule(shift), List.of(), List.of(), Modulator.state(1), gate, 0));
             }
             projections.add(p);
@@ -387,7 +487,7 @@ public final class ErbpClassifier {
     }
 
     private DenseConnectivity feedbackConnectivity(int layer) {
-        int h = config.hidden().get(layer);
+        int h = sizes()[layer + 1];
         int[] g = feedback[layer];
         int[] m = new int[2 * classes * h];
         for (int c = 0; c < classes; c++) {

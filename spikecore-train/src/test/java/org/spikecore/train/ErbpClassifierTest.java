@@ -18,7 +18,7 @@ import org.spikecore.model.Projection;
 class ErbpClassifierTest {
 
     private static ErbpClassifier.Config tiny(double probability) {
-        return new ErbpClassifier.Config(List.of(16), 40, 10, 0.5, 0.25, probability, 9, 8, 40);
+        return new ErbpClassifier.Config(List.of(16), 40, 10, 0.5, 0.25, probability, 9, 8, 40, 0, 0);
     }
 
     @Test
@@ -88,9 +88,61 @@ class ErbpClassifierTest {
         assertThat(ErbpClassifier.referenceSynOps(10, 5, 2, 3, 100, 10)).isEqualTo(10 * 100 + 5 * 10 + 2 * 2 * 10 + 3 * 110);
     }
 
+    /** 8×8 images in 4 classes, class c lights rows 2c and 2c + 1. */
+    private static LabeledImages bands(int n) {
+        byte[][] pixels = new byte[n][64];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 4;
+            for (int k = 0; k < 16; k++) {
+                pixels[i][labels[i] * 16 + k] = (byte) 255;
+            }
+        }
+        return new LabeledImages(8, 8, 4, pixels, labels);
+    }
+
+    @Test
+    void aWeightSharedConvLayerLearnsWithStochasticSynapses() {
+        ErbpClassifier.Config conv = new ErbpClassifier.Config(List.of(), 40, 10, 0.5, 0.25, 0.6, 9, 8, 40, 0, 4);
+        ErbpClassifier perbp = new ErbpClassifier(conv, 64, 4, 3);
+        int[] kernel = perbp.weights(0);
+        assertThat(kernel).hasSize(4 * 25); // one weight per kernel entry, not one per synapse
+        assertThat(perbp.weights(1)).hasSize(4 * 4 * 4 * 4); // 4 maps of 4×4 → 4 outputs
+        double before = perbp.evaluate(bands(40)).error();
+        for (int e = 0; e < 3; e++) {
+            perbp.trainEpoch(bands(64), 32);
+        }
+        assertThat(before).isGreaterThan(0.5);
+        assertThat(perbp.evaluate(bands(40)).error()).isLessThan(0.25);
+        assertThat(perbp.weights(0)).isNotEqualTo(kernel);
+        assertThat(perbp.backpropMacsPerSample()).isEqualTo(2L * (64 * 25 + 64 * 4));
+    }
+
+    @Test
+    void trainingCountsTheLearningAccessesApart() {
+        ErbpClassifier erbp = new ErbpClassifier(tiny(1), 16, 4, 3);
+        erbp.trainEpoch(RowImages.of(16, 255), 8);
+        long reads = erbp.trainingMemoryCounts().stream().mapToLong(org.spikecore.memory.RegionCount::reads).sum();
+        long learningReads = erbp.trainingMemoryCounts().stream().mapToLong(org.spikecore.memory.RegionCount::learningReads).sum();
+        long learningWrites = erbp.trainingMemoryCounts().stream().mapToLong(org.spikecore.memory.RegionCount::learningWrites)
+                .sum();
+        assertThat(learningReads).isPositive().isLessThan(reads);
+        assertThat(learningWrites).isGreaterThanOrEqualTo(erbp.trainingUpdates()); // every changed weight was written
+    }
+
+    @Test
+    void theLearningRatesHalveEveryDecayPeriod() {
+        ErbpClassifier.Config c = new ErbpClassifier.Config(List.of(16), 40, 10, 0.5, 0.25, 1, 11, 10, 40, 2, 0);
+        assertThat(List.of(c.shift(false, 0), c.shift(false, 1), c.shift(false, 2), c.shift(true, 4))).containsExactly(11, 11, 12, 12);
+        assertThat(tiny(1).shift(false, 7)).isEqualTo(9);
+        assertThat(ErbpClassifier.Config.of(List.of(100), 1).hiddenShift()).isEqualTo(11);
+        assertThat(ErbpClassifier.Config.of(List.of(100), 1).shiftDecayEpochs()).isEqualTo(2);
+        assertThat(ErbpClassifier.Config.of(List.of(), 0.6, 8).hiddenShift()).isEqualTo(14); // a kernel sums its positions' updates
+    }
+
     @Test
     void rejectsAConfigWithoutHiddenLayers() {
-        assertThatThrownBy(() -> new ErbpClassifier.Config(List.of(), 40, 10, 0.5, 0.25, 1, 9, 8, 40))
+        assertThatThrownBy(() -> new ErbpClassifier.Config(List.of(), 40, 10, 0.5, 0.25, 1, 9, 8, 40, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hidden layer");
     }
 }
