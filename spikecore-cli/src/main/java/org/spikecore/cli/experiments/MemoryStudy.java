@@ -269,6 +269,11 @@ public final class MemoryStudy implements Experiment {
         return patternRatio(model, trained(5).trained(), trained(2).trained());
     }
 
+    /** The same comparison with both networks at the 5-bit network's measured activity: the storage's share alone. */
+    public static double patternRatioAtEqualActivity(EnergyModel model) {
+        return patternRatio(model, trained(5).trained(), trained(5).trained());
+    }
+
     static double patternRatio(EnergyModel model, MeasuredActivity fiveBit, MeasuredActivity twoBit) {
         return trainingIteration(model, Encoding.CROSSBAR, 5, trained(5), fiveBit)
                 / trainingIteration(model, Encoding.PB_BMP, 2, trained(2), twoBit);
