@@ -298,22 +298,10 @@ public final class Sequential {
                 errors[runners.size() - 1] += nonZeros(outputError);
                 dy = last.backward(t, outputError);
             }
-            for (int k = runners.size() - 2; k >= 1; k--) {
-                errors[k] += nonZeros(dy);
-                dy = runners.get(k).backward(t, dy);
-            }
-            if (runners.size() > 1) {
-                errors[0] += nonZeros(dy);
-                runners.get(0).backwardParametersOnly(t, dy); // the data's gradient is not needed
-            }
+            backBelowLast(runners, t, dy, errors);
             done(f, t);
         }
-        addErrors(runners, errors);
-        List<float[]> grads = new ArrayList<>();
-        for (Module.Runner r : runners) {
-            grads.addAll(List.of(r.gradients()));
-        }
-        return new Gradients(lossSum, grads);
+        return groupResult(runners, errors, lossSum);
     }
 
     Gradients gradients(float[][] input, int[] labels, int steps) {
@@ -374,17 +362,30 @@ public final class Sequential {
         for (int t = steps - 1; t >= 0; t--) {
             recompute(f, input, from, to, steps, t);
             errors[runners.size() - 1] += nonZeros(dy[t]);
-            float[] d = runners.get(runners.size() - 1).backward(t, dy[t]);
-            for (int k = runners.size() - 2; k >= 1; k--) {
-                errors[k] += nonZeros(d);
-                d = runners.get(k).backward(t, d);
-            }
-            if (runners.size() > 1) {
-                errors[0] += nonZeros(d);
-                runners.get(0).backwardParametersOnly(t, d);
-            }
+            backBelowLast(runners, t, runners.get(runners.size() - 1).backward(t, dy[t]), errors);
             done(f, t);
         }
+        return groupResult(runners, errors, lossSum);
+    }
+
+    /**
+     * Step t's backward pass below the last module, from {@code dy} = dL/d(output of the module
+     * before the last), counting each module's non-zero errors; the first module computes its
+     * parameter gradients only (the data's gradient is not needed).
+     */
+    private static void backBelowLast(List<Module.Runner> runners, int t, float[] dy, long[] errors) {
+        for (int k = runners.size() - 2; k >= 1; k--) {
+            errors[k] += nonZeros(dy);
+            dy = runners.get(k).backward(t, dy);
+        }
+        if (runners.size() > 1) {
+            errors[0] += nonZeros(dy);
+            runners.get(0).backwardParametersOnly(t, dy);
+        }
+    }
+
+    /** A group's gradients in module order, its error counts added to the step's activity. */
+    private Gradients groupResult(List<Module.Runner> runners, long[] errors, double lossSum) {
         addErrors(runners, errors);
         List<float[]> grads = new ArrayList<>();
         for (Module.Runner r : runners) {
