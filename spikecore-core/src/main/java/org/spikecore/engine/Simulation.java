@@ -79,8 +79,8 @@ public final class Simulation implements AutoCloseable {
     /**
      * A simulation of {@code network} with the master {@code seed} on {@code threads} threads.
      * {@code vectorized} selects the fast paths, each bit-identical to its scalar reference: the
-     * Vector API neuron update where a model allows it, and the row-wise learner of the built-in
-     * rules that have one ({@code RowLearner}).
+     * Vector API neuron update where a model allows it, the Bernoulli sources' draws a vector of
+     * neurons at a time, and the row-wise learner of the built-in rules that have one ({@code RowLearner}).
      */
     public Simulation(Network network, long seed, int threads, boolean vectorized) {
         if (threads < 1) {
@@ -446,25 +446,13 @@ public final class Simulation implements AutoCloseable {
                 }
                 case BernoulliSource b -> {
                     long prefix = CounterRng.keyPrefix(seed, SOURCE_STREAM + i, t);
-                    long thr = b.threshold32();
-                    int n = 0;
-                    for (int j = 0; j < b.size(); j++) {
-                        if ((CounterRng.bitsFromPrefix(prefix, j) >>> 32) < thr) {
-                            nodeSpikes[i][n++] = j;
-                        }
-                    }
-                    nodeSpikeCount[i] = n;
+                    nodeSpikeCount[i] = vectorized ? BernoulliDraws.vector(prefix, b.threshold32(), b.size(), nodeSpikes[i])
+                            : BernoulliDraws.scalar(prefix, b.threshold32(), b.size(), nodeSpikes[i]);
                 }
                 case RateSource r -> {
                     long prefix = CounterRng.keyPrefix(seed, SOURCE_STREAM + i, t);
-                    long[] thr = rateThresholds[i];
-                    int n = 0;
-                    for (int j = 0; j < thr.length; j++) {
-                        if (thr[j] != 0 && (CounterRng.bitsFromPrefix(prefix, j) >>> 32) < thr[j]) {
-                            nodeSpikes[i][n++] = j;
-                        }
-                    }
-                    nodeSpikeCount[i] = n;
+                    nodeSpikeCount[i] = vectorized ? BernoulliDraws.vectorRates(prefix, rateThresholds[i], nodeSpikes[i])
+                            : BernoulliDraws.scalarRates(prefix, rateThresholds[i], nodeSpikes[i]);
                 }
                 case ArraySource a -> {
                     int cur = arraySourceCursor[i];
