@@ -45,16 +45,21 @@ final class BernoulliDraws {
         int j = 0;
         for (; j + lanes <= size; j += lanes) {
             LongVector top = CounterRng.bitsFromPrefix(prefix, iota.add(j)).lanewise(VectorOperators.LSHR, 32);
-            long hits = top.compare(VectorOperators.LT, threshold).toLong();
-            while (hits != 0) {
-                into[n++] = j + Long.numberOfTrailingZeros(hits);
-                hits &= hits - 1;
-            }
+            n = append(top.compare(VectorOperators.LT, threshold).toLong(), j, into, n);
         }
         for (; j < size; j++) {
             if ((CounterRng.bitsFromPrefix(prefix, j) >>> 32) < threshold) {
                 into[n++] = j;
             }
+        }
+        return n;
+    }
+
+    /** Appends {@code base} + each set bit of the lane mask {@code hits}, lowest first; returns the new count. */
+    private static int append(long hits, int base, int[] into, int n) {
+        while (hits != 0) {
+            into[n++] = base + Long.numberOfTrailingZeros(hits);
+            hits &= hits - 1;
         }
         return n;
     }
@@ -79,11 +84,7 @@ final class BernoulliDraws {
         int j = 0;
         for (; j + lanes <= size; j += lanes) {
             LongVector top = CounterRng.bitsFromPrefix(prefix, iota.add(j)).lanewise(VectorOperators.LSHR, 32);
-            long hits = top.compare(VectorOperators.LT, LongVector.fromArray(LONGS, thresholds, j)).toLong();
-            while (hits != 0) {
-                into[n++] = j + Long.numberOfTrailingZeros(hits);
-                hits &= hits - 1;
-            }
+            n = append(top.compare(VectorOperators.LT, LongVector.fromArray(LONGS, thresholds, j)).toLong(), j, into, n);
         }
         for (; j < size; j++) {
             if (thresholds[j] != 0 && (CounterRng.bitsFromPrefix(prefix, j) >>> 32) < thresholds[j]) {

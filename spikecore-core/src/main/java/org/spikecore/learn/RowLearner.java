@@ -27,6 +27,8 @@ public final class RowLearner implements ProjectionLearner {
     }
 
     private final Kind kind;
+    /** {@link LearningRule#actsAtPostSpikes}: when false a post spike reads nothing, as in the reference. */
+    private final boolean actsAtPostSpikes;
     private final Erbp erbp;
     private final Perbp perbp;
     private final PairStdp stdp;
@@ -72,6 +74,7 @@ public final class RowLearner implements ProjectionLearner {
         this.stdp = rule instanceof PairStdp p ? p : null;
         this.text = rule instanceof TextRule(CompiledRule c) ? c : null;
         this.kind = perbp != null ? Kind.PERBP : erbp != null ? Kind.ERBP : stdp != null ? Kind.PAIR_STDP : Kind.TEXT;
+        this.actsAtPostSpikes = rule.actsAtPostSpikes();
         Rounding rounding = erbp != null ? erbp.rounding() : stdp != null ? stdp.rounding() : text.rounding();
         this.stochastic = rounding == Rounding.STOCHASTIC;
         this.state = state;
@@ -220,8 +223,8 @@ public final class RowLearner implements ProjectionLearner {
 
     @Override
     public int onPostSpike(int post) {
-        if (kind == Kind.ERBP || kind == Kind.PERBP || !gate.open(state.postState(gateState, post), state.tick())) {
-            return 0; // eRBP and peRBP learn at pre spikes only (actsAtPostSpikes): no column is read, as in the reference
+        if (!actsAtPostSpikes || !gate.open(state.postState(gateState, post), state.tick())) {
+            return 0;
         }
         int[] n = {0};
         memory.backward(post, (pre, q, w) -> {

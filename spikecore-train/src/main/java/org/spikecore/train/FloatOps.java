@@ -283,4 +283,15 @@ public final class FloatOps {
             throw new IllegalStateException("expected 8 float lanes in a 256-bit vector");
         }
     }
+
+    /** The number of non-zero entries of {@code x} (spikes, error events). */
+    public static long nonZeros(float[] x) {
+        long n = 0;
+        for (float v : x) {
+            if (v != 0f) {
+                n++;
+            }
+        }
+        return n;
+    }
 }

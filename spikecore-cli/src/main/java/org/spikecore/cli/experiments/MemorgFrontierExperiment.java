@@ -52,8 +52,7 @@ public final class MemorgFrontierExperiment implements Experiment {
             trained.add(task.trainEpoch());
         }
         PatternRetention.Epoch last = trained.get(epochs - 1);
-        PatternRetention.LayerActivity[] activity = PatternRetention.meanActivity(
-                trained.subList(Math.max(0, epochs - PatternRetentionExperiment.TRAINED_EPOCHS), epochs));
+        PatternRetention.LayerActivity[] activity = PatternRetentionExperiment.trainedActivity(trained);
         double[] zeros = task.zeroWeightFractions();
         Map<String, Object> density = new LinkedHashMap<>();
         density.put("hidden", 1 - zeros[0]);

@@ -66,10 +66,10 @@ public final class MemoryStudy implements Experiment {
             new Trained(3, 8.46, 0.376, 0.368, new MeasuredActivity(0.00635, 0.0831), new MeasuredActivity(0.00712, 0.1288)),
             new Trained(2, 12.64, 0.592, 0.607, new MeasuredActivity(0.00689, 0.1305), new MeasuredActivity(0.00931, 0.1537)));
     /** Input spike rate of the task (its configuration). */
-    static final double PR_INPUT_RATE = 0.05;
+    static final double PR_INPUT_RATE = PatternRetention.Config.PAPER.inputRate();
     /** The activity the study assumed before the trainer measured it (hidden 5 %, errors 10 %), kept as a sensitivity. */
     static final MeasuredActivity PR_ASSUMED = new MeasuredActivity(0.05, 0.1);
-    static final int PR_STEPS = 250;
+    static final int PR_STEPS = PatternRetention.Config.PAPER.steps();
 
     @Override
     public String name() {

@@ -1,6 +1,5 @@
 package org.spikecore.cli.experiments;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +17,9 @@ import org.spikecore.cli.report.Rasters;
 import org.spikecore.energy.Activity;
 import org.spikecore.energy.Horowitz45nm;
 import org.spikecore.energy.LayerCost;
+import org.spikecore.io.AtomicFiles;
 import org.spikecore.io.CheckpointFile;
+import org.spikecore.io.ResultsJson;
 import org.spikecore.memory.Encoding;
 import org.spikecore.memory.LayerShape;
 import org.spikecore.train.EngineAgreement;
@@ -123,7 +124,8 @@ public final class PatternRetentionExperiment implements Experiment {
         results.put("seconds_per_epoch", run.secondsPerEpoch);
         Map<String, Object> activity = activity(config, run.epochs);
         results.put("activity", activity);
-        writeJson(outDir.resolve("rates.json"), activity.get("rates")); // `spikecore cost --model ... --rates` prices the trained network
+        // `spikecore cost --model ... --rates` prices the trained network
+        AtomicFiles.writeString(outDir.resolve("rates.json"), ResultsJson.toJson(activity.get("rates")) + "\n");
         List<Map<String, Object>> curve = new ArrayList<>();
         for (int e = 0; e < run.vr.length; e++) {
             curve.add(Map.of("epoch", run.firstEpoch + e, "vr_distance", run.vr[e], "f1", run.f1[e]));
@@ -136,19 +138,10 @@ public final class PatternRetentionExperiment implements Experiment {
         out.printf("pattern-retention (%s): %d epochs, %.3f s/epoch: Van Rossum %.3f, F1 %.3f (±1 step), zero weights %.1f %% / %.1f %%%n",
                 label(wage, integerUnits), epochs, run.secondsPerEpoch, run.vr[run.vr.length - 1], run.f1[run.f1.length - 1], 100 * zeros[0],
                 100 * zeros[1]);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> last = ((List<Map<String, Object>>) activity.get("trained")).get(1);
+        PatternRetention.LayerActivity output = trainedActivity(run.epochs)[1];
         out.printf("  activity of the trained network (rates.json): hidden spikes %.2f %% per neuron and step, output error events %.1f %%%n",
-                100 * (double) last.get("input_rate"), 100 * (double) last.get("error_rate"));
+                100 * output.inputRate(), 100 * output.errorRate());
         return results;
-    }
-
-    private static void writeJson(Path file, Object value) {
-        try {
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), value);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file, e);
-        }
     }
 
     /** Runs the trained network on the bit-accurate engine and compares its spikes with the trainer's. */
@@ -243,7 +236,7 @@ public final class PatternRetentionExperiment implements Experiment {
      */
     private static Map<String, Object> activity(PatternRetention.Config config, List<PatternRetention.Epoch> epochs) {
         int n = epochs.size();
-        PatternRetention.LayerActivity[] trained = PatternRetention.meanActivity(epochs.subList(Math.max(0, n - TRAINED_EPOCHS), n));
+        PatternRetention.LayerActivity[] trained = trainedActivity(epochs);
         PatternRetention.LayerActivity[] all = PatternRetention.meanActivity(epochs);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("definition", "per synaptic layer: input_rate = input spikes per input and step, error_rate = non-zero quantized "
@@ -253,6 +246,12 @@ public final class PatternRetentionExperiment implements Experiment {
         m.put("over_training", layers(config, all));
         m.put("rates", FrontierPricing.ratesDocument(config, trained[0], trained[1]));
         return m;
+    }
+
+    /** The trained network's activity per synaptic layer: the mean of the last {@link #TRAINED_EPOCHS} epochs. */
+    static PatternRetention.LayerActivity[] trainedActivity(List<PatternRetention.Epoch> epochs) {
+        int n = epochs.size();
+        return PatternRetention.meanActivity(epochs.subList(Math.max(0, n - TRAINED_EPOCHS), n));
     }
 
     private static List<Map<String, Object>> layers(PatternRetention.Config config, PatternRetention.LayerActivity[] a) {

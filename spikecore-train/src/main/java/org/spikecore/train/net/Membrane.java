@@ -1,5 +1,6 @@
 package org.spikecore.train.net;
 
+import org.spikecore.train.FloatOps;
 import org.spikecore.train.Wage;
 
 /**
@@ -54,20 +55,10 @@ final class Membrane {
         this.dsFromNext = new float[n];
     }
 
-    /** Step t with input current {@code current}; returns the spikes. */
     /** Non-zero quantized dL/dU of the backward steps so far ({@link NeuronModule.NeuronRunner#errorEvents}). */
     long errorEvents;
 
-    static long nonZeros(float[] g) {
-        long n = 0;
-        for (float v : g) {
-            if (v != 0f) {
-                n++;
-            }
-        }
-        return n;
-    }
-
+    /** Step t with input current {@code current}; returns the spikes. */
     float[] forward(int t, float[] current) {
         float[] uNow = new float[n];
         float[] sNow = new float[n];
@@ -147,7 +138,7 @@ final class Membrane {
             g[k] = clipped != null && clipped[t][k] ? 0f : gk;
         }
         wage.quantizeErrors(g, perSample);
-        errorEvents += nonZeros(g);
+        errorEvents += FloatOps.nonZeros(g);
         float[] dsPrev = new float[n];
         if (!detachReset && t > 0) {
             float[] uPrev = u[t - 1];

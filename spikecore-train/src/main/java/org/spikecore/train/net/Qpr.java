@@ -1,6 +1,7 @@
 package org.spikecore.train.net;
 
 import org.spikecore.train.EngineDeployment;
+import org.spikecore.train.FloatOps;
 import org.spikecore.train.Wage;
 
 /**
@@ -134,7 +135,7 @@ public record Qpr(Shape shape, float alpha, float beta, float gamma, float delta
                     gUs[k] = clipped != null && clipped[t][k] ? 0f : gU;
                 }
                 wage.quantizeErrors(gUs, perSample);
-                errorEvents += Membrane.nonZeros(gUs);
+                errorEvents += FloatOps.nonZeros(gUs);
                 for (int k = 0; k < n; k++) {
                     float gU = gUs[k];
                     dx[k] = gQNext[k];

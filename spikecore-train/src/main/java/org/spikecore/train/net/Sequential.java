@@ -2,6 +2,7 @@ package org.spikecore.train.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.spikecore.train.EngineDeployment;
 import org.spikecore.train.FloatOps;
 import org.spikecore.train.Groups;
@@ -41,8 +42,8 @@ public final class Sequential {
     private int integerUnits; // 0: no integer grid
     private int recomputeEvery; // 0: the backward pass reads every step the forward pass kept
     /** Per module, non-zero entries of its input and of dL/d(its output) over the last training step (integer sums: thread-independent). */
-    private final java.util.concurrent.atomic.AtomicLongArray trainingInputs;
-    private final java.util.concurrent.atomic.AtomicLongArray trainingErrors;
+    private final AtomicLongArray trainingInputs;
+    private final AtomicLongArray trainingErrors;
     private long trainingSampleSteps; // samples x steps of the last training step
 
     public Sequential(List<Module> modules, Loss loss, Optimizer.Spec optimizer) {
@@ -62,8 +63,8 @@ public final class Sequential {
             }
         }
         this.modules = List.copyOf(modules);
-        this.trainingInputs = new java.util.concurrent.atomic.AtomicLongArray(modules.size());
-        this.trainingErrors = new java.util.concurrent.atomic.AtomicLongArray(modules.size());
+        this.trainingInputs = new AtomicLongArray(modules.size());
+        this.trainingErrors = new AtomicLongArray(modules.size());
         this.loss = loss;
         for (Module m : modules) {
             for (float[] p : m.parameters()) {
@@ -165,7 +166,7 @@ public final class Sequential {
             float[] x = stepInput(input, from, to, steps, t);
             for (int k = 0; k < runners.size(); k++) {
                 if (forTraining) {
-                    inputs[k] += nonZeros(x);
+                    inputs[k] += FloatOps.nonZeros(x);
                 }
                 x = runners.get(k).forward(t, x);
                 if (events != null) {
@@ -292,10 +293,10 @@ public final class Sequential {
                 for (int b = 0; b < batch; b++) {
                     lossSum += ce.sample(u, b * out, out, labels[from + b], input.length, dMembrane, b * out);
                 }
-                errors[runners.size() - 1] += nonZeros(dMembrane);
+                countErrors(runners, runners.size() - 1, dMembrane, errors);
                 dy = neurons.backward(t, outputError, dMembrane);
             } else {
-                errors[runners.size() - 1] += nonZeros(outputError);
+                countErrors(runners, runners.size() - 1, outputError, errors);
                 dy = last.backward(t, outputError);
             }
             backBelowLast(runners, t, dy, errors);
@@ -361,7 +362,7 @@ public final class Sequential {
         long[] errors = new long[runners.size()];
         for (int t = steps - 1; t >= 0; t--) {
             recompute(f, input, from, to, steps, t);
-            errors[runners.size() - 1] += nonZeros(dy[t]);
+            countErrors(runners, runners.size() - 1, dy[t], errors);
             backBelowLast(runners, t, runners.get(runners.size() - 1).backward(t, dy[t]), errors);
             done(f, t);
         }
@@ -375,11 +376,11 @@ public final class Sequential {
      */
     private static void backBelowLast(List<Module.Runner> runners, int t, float[] dy, long[] errors) {
         for (int k = runners.size() - 2; k >= 1; k--) {
-            errors[k] += nonZeros(dy);
+            countErrors(runners, k, dy, errors);
             dy = runners.get(k).backward(t, dy);
         }
         if (runners.size() > 1) {
-            errors[0] += nonZeros(dy);
+            countErrors(runners, 0, dy, errors);
             runners.get(0).backwardParametersOnly(t, dy);
         }
     }
@@ -615,14 +616,11 @@ public final class Sequential {
     }
 
     /** Adds 1 to {@code into[i mod into.length]} for every non-zero {@code x[i]} (values laid out unit by unit, repeatedly). */
-    private static long nonZeros(float[] x) {
-        long n = 0;
-        for (float v : x) {
-            if (v != 0f) {
-                n++;
-            }
+    /** Adds the non-zero entries of dL/d(output of module k) to its count; a neuron layer counts its own error events instead. */
+    private static void countErrors(List<Module.Runner> runners, int k, float[] d, long[] errors) {
+        if (!(runners.get(k) instanceof NeuronModule.NeuronRunner)) {
+            errors[k] += FloatOps.nonZeros(d);
         }
-        return n;
     }
 
     /** A group's error counts: a neuron layer's own error events, the non-zero dL/d(output) of any other module. */
