@@ -15,6 +15,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.spikecore.SpikecoreException;
+import org.spikecore.train.TrainingRun;
 
 /**
  * A training checkpoint on disk: the magic {@code SPKC}, the format {@link #VERSION}, the kind of
@@ -53,6 +54,24 @@ public final class CheckpointFile {
     }
 
     private CheckpointFile() {
+    }
+
+    /**
+     * A training run's checkpoints in {@code file} under {@code kind} and {@code config}: each written
+     * atomically ({@link #write}), read back whole ({@link #read}).
+     */
+    public static TrainingRun.Checkpoints store(Path file, String kind, Map<String, String> config) {
+        return new TrainingRun.Checkpoints() {
+            @Override
+            public void write(TrainingRun.StateWriter state) {
+                CheckpointFile.write(file, kind, config, state::write);
+            }
+
+            @Override
+            public void read(TrainingRun.StateReader state) {
+                CheckpointFile.read(file, kind, config, state::read);
+            }
+        };
     }
 
     /** Writes {@code file} atomically: header, {@code config}, then {@code state}. */

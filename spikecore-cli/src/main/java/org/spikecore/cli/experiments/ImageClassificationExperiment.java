@@ -172,17 +172,8 @@ public final class ImageClassificationExperiment implements Experiment {
             }
         };
         // a checkpoint after every epoch, atomically: a killed run resumes from the last one
-        TrainingRun<EpochResult> run = new TrainingRun<>(trainer, checkpoint == null ? null : new TrainingRun.Checkpoints() {
-            @Override
-            public void write(TrainingRun.StateWriter state) {
-                CheckpointFile.write(checkpoint, name, stateConfig, state::write);
-            }
-
-            @Override
-            public void read(TrainingRun.StateReader state) {
-                CheckpointFile.read(checkpoint, name, stateConfig, state::read);
-            }
-        }, 1);
+        TrainingRun<EpochResult> run = new TrainingRun<>(trainer, checkpoint == null ? null
+                : CheckpointFile.store(checkpoint, name, stateConfig), 1);
         if (resume) {
             run.resume();
             if (classifier.epoch() > epochs) {

@@ -267,17 +267,8 @@ public final class PatternRetentionExperiment implements Experiment {
             task.setAnnealing(epochs); // a function of (epoch, --epochs): resume with the same --epochs
         }
         Map<String, String> stateConfig = checkpointConfig(wage, integerUnits, anneal, epochs, seed);
-        TrainingRun<PatternRetention.Epoch> run = new TrainingRun<>(task, checkpoint == null ? null : new TrainingRun.Checkpoints() {
-            @Override
-            public void write(TrainingRun.StateWriter state) {
-                CheckpointFile.write(checkpoint, NAME, stateConfig, state::write);
-            }
-
-            @Override
-            public void read(TrainingRun.StateReader state) {
-                CheckpointFile.read(checkpoint, NAME, stateConfig, state::read);
-            }
-        }, every);
+        TrainingRun<PatternRetention.Epoch> run = new TrainingRun<>(task, checkpoint == null ? null
+                : CheckpointFile.store(checkpoint, NAME, stateConfig), every);
         if (resume) {
             run.resume();
             if (out != null) {
