@@ -13,7 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * last pass, state 0's, also applies the refractory rule, tests the threshold and clamps, so the
  * membrane is loaded and stored once per tick. A state is clamped in its own pass unless the
  * spike test must see it unclamped ({@link CompiledModel#clampAfterTest}); spiking lanes and the
- * tail go through the scalar code.
+ * tail go through the scalar code. Under NSAT's never-zero rounding the terms a state takes from
+ * its own previous value (CUBA's and the Mihalas–Niebur presets' extra leaks) are folded into the
+ * leak: one |x|, one sign, one conditional negate for all of them.
  */
 final class NeuronVectorUpdate {
 
@@ -72,8 +74,7 @@ final class NeuronVectorUpdate {
         int[] sign = m.couplingSign[k];
         // The first three couplings are held in locals so the JIT can hoist their bounds checks;
         // models with more go through the general loop for the rest. A coupling from the state's
-        // own previous value reuses the loaded vector, so |x|, its sign and the never-zero floor
-        // are computed once for the leak and that coupling.
+        // own previous value reuses the loaded vector.
         int[] from0 = couplings > 0 ? source(s, m, k, 0) : xk;
         int[] from1 = couplings > 1 ? source(s, m, k, 1) : xk;
         int[] from2 = couplings > 2 ? source(s, m, k, 2) : xk;
@@ -86,23 +87,43 @@ final class NeuronVectorUpdate {
         boolean add0 = couplings > 0 && sign[0] > 0;
         boolean add1 = couplings > 1 && sign[1] > 0;
         boolean add2 = couplings > 2 && sign[2] > 0;
+        // Under never-zero rounding a term from the state's own previous value shares the leak's
+        // sign: their magnitudes are summed and the sign applied once (exact: sign(x)·a + sign(x)·b).
+        boolean fold0 = towardZero && self0 && shift0 > 0;
+        boolean fold1 = towardZero && self1 && shift1 > 0;
+        boolean fold2 = towardZero && self2 && shift2 > 0;
+        boolean folds = fold0 || fold1 || fold2;
         int lanes = INTS.length();
         IntVector zero = IntVector.zero(INTS);
         for (int i = 0; i < bound; i += lanes) {
             IntVector old = IntVector.fromArray(INTS, xk, i);
             IntVector v = old;
-            if (leak >= 0) {
+            if (folds) {
+                IntVector abs = old.abs();
+                IntVector nonZero = abs.min(1); // 1 exactly where x ≠ 0
+                IntVector magnitude = leak >= 0 ? abs.lanewise(VectorOperators.ASHR, leak).max(nonZero) : zero;
+                if (fold0) {
+                    magnitude = fold(magnitude, abs, nonZero, shift0, add0);
+                }
+                if (fold1) {
+                    magnitude = fold(magnitude, abs, nonZero, shift1, add1);
+                }
+                if (fold2) {
+                    magnitude = fold(magnitude, abs, nonZero, shift2, add2);
+                }
+                v = v.sub(negateWhereNegative(magnitude, old));
+            } else if (leak >= 0) {
                 v = v.sub(neverZero(old, leak));
             }
-            if (couplings > 0) {
+            if (couplings > 0 && !fold0) {
                 IntVector t = term(self0 ? old : IntVector.fromArray(INTS, from0, i), shift0, towardZero);
                 v = add0 ? v.add(t) : v.sub(t);
             }
-            if (couplings > 1) {
+            if (couplings > 1 && !fold1) {
                 IntVector t = term(self1 ? old : IntVector.fromArray(INTS, from1, i), shift1, towardZero);
                 v = add1 ? v.add(t) : v.sub(t);
             }
-            if (couplings > 2) {
+            if (couplings > 2 && !fold2) {
                 IntVector t = term(self2 ? old : IntVector.fromArray(INTS, from2, i), shift2, towardZero);
                 v = add2 ? v.add(t) : v.sub(t);
             }
@@ -159,8 +180,7 @@ final class NeuronVectorUpdate {
         int[] sign = m.couplingSign[k];
         // The first three couplings are held in locals so the JIT can hoist their bounds checks;
         // models with more go through the general loop for the rest. A coupling from the state's
-        // own previous value reuses the loaded vector, so |x|, its sign and the never-zero floor
-        // are computed once for the leak and that coupling.
+        // own previous value reuses the loaded vector.
         int[] from0 = couplings > 0 ? source(s, m, k, 0) : xk;
         int[] from1 = couplings > 1 ? source(s, m, k, 1) : xk;
         int[] from2 = couplings > 2 ? source(s, m, k, 2) : xk;
@@ -173,6 +193,12 @@ final class NeuronVectorUpdate {
         boolean add0 = couplings > 0 && sign[0] > 0;
         boolean add1 = couplings > 1 && sign[1] > 0;
         boolean add2 = couplings > 2 && sign[2] > 0;
+        // Under never-zero rounding a term from the state's own previous value shares the leak's
+        // sign: their magnitudes are summed and the sign applied once (exact: sign(x)·a + sign(x)·b).
+        boolean fold0 = towardZero && self0 && shift0 > 0;
+        boolean fold1 = towardZero && self1 && shift1 > 0;
+        boolean fold2 = towardZero && self2 && shift2 > 0;
+        boolean folds = fold0 || fold1 || fold2;
         // state 0's refractory, threshold and reset constants
         int[] refractoryCount = s.refractory;
         int[] dyn = m.dynamicThresholdState >= 0 ? s.next[m.dynamicThresholdState] : null;
@@ -185,18 +211,32 @@ final class NeuronVectorUpdate {
         for (int i = 0; i < bound; i += lanes) {
             IntVector old = IntVector.fromArray(INTS, xk, i);
             IntVector v = old;
-            if (leak >= 0) {
+            if (folds) {
+                IntVector abs = old.abs();
+                IntVector nonZero = abs.min(1); // 1 exactly where x ≠ 0
+                IntVector magnitude = leak >= 0 ? abs.lanewise(VectorOperators.ASHR, leak).max(nonZero) : zero;
+                if (fold0) {
+                    magnitude = fold(magnitude, abs, nonZero, shift0, add0);
+                }
+                if (fold1) {
+                    magnitude = fold(magnitude, abs, nonZero, shift1, add1);
+                }
+                if (fold2) {
+                    magnitude = fold(magnitude, abs, nonZero, shift2, add2);
+                }
+                v = v.sub(negateWhereNegative(magnitude, old));
+            } else if (leak >= 0) {
                 v = v.sub(neverZero(old, leak));
             }
-            if (couplings > 0) {
+            if (couplings > 0 && !fold0) {
                 IntVector t = term(self0 ? old : IntVector.fromArray(INTS, from0, i), shift0, towardZero);
                 v = add0 ? v.add(t) : v.sub(t);
             }
-            if (couplings > 1) {
+            if (couplings > 1 && !fold1) {
                 IntVector t = term(self1 ? old : IntVector.fromArray(INTS, from1, i), shift1, towardZero);
                 v = add1 ? v.add(t) : v.sub(t);
             }
-            if (couplings > 2) {
+            if (couplings > 2 && !fold2) {
                 IntVector t = term(self2 ? old : IntVector.fromArray(INTS, from2, i), shift2, towardZero);
                 v = add2 ? v.add(t) : v.sub(t);
             }
@@ -270,6 +310,15 @@ final class NeuronVectorUpdate {
             return shift == 0 ? x : x.lanewise(VectorOperators.LSHL, -shift);
         }
         return towardZero ? neverZero(x, shift) : x.lanewise(VectorOperators.ASHR, shift);
+    }
+
+    /**
+     * A never-zero self term folded into the leak's magnitude: {@code magnitude ∓ max(|x| >> shift, [x ≠ 0])},
+     * minus for a term added to the state (the magnitude is subtracted), plus for one subtracted.
+     */
+    private static IntVector fold(IntVector magnitude, IntVector abs, IntVector nonZero, int shift, boolean add) {
+        IntVector term = abs.lanewise(VectorOperators.ASHR, shift).max(nonZero);
+        return add ? magnitude.sub(term) : magnitude.add(term);
     }
 
     /** {@code sign(x)·max(1, |x| >> k)}, zero for x = 0: the shift leak and NSAT's {@code one_bit_shift}. */
