@@ -13,7 +13,7 @@ import org.spikecore.model.Network;
  * {@link EngineDeployment}: 16-bit integer weights at {@code unitsPerOne} units per 1.0, LIF neurons
  * with the shift leak {@code 1 − 2^−LEAK_SHIFT}, the test images' input spikes (the same draws the
  * trainer evaluates) from an array source, one tick of delay per layer. Images run back to back,
- * {@code steps + 2} ticks each (the two layer delays), with the neuron states reset in between.
+ * {@code steps} plus one tick per dense layer each (the layer delays), with the neuron states reset in between.
  *
  * <p>The float layer resets by subtracting ϑ after its leak ({@code U = β·U + I − ϑ·s}), the engine
  * before the next tick's leak; the deployed reset subtracts {@code ϑ/β} so that the two agree in
@@ -39,10 +39,10 @@ public final class ClassifierDeployment {
     public record Result(double accuracy, double agreement, int[][] confusion, double synapticOpsPerImage, int unitsPerOne) {
     }
 
-    /** The engine network of {@code classifier}'s current weights with {@code test}'s input spikes, image i from tick i·(steps + 2). */
+    /** The engine network of {@code classifier}'s current weights with {@code test}'s input spikes, image i from tick i·(steps + dense layers). */
     public static Network toNetwork(ImageClassifier classifier, LabeledImages test, int unitsPerOne) {
         int steps = classifier.config().steps();
-        int window = steps + 2;
+        int window = steps + classifier.denseLayers();
         int inputs = classifier.denseInputs(0);
         int events = 0;
         float[][] spikes = new float[test.size()][];
@@ -66,7 +66,17 @@ public final class ClassifierDeployment {
             }
         }
         return EngineDeployment.toEngine(classifier.modules(), new ArraySource("input", inputs, ticks, neurons),
-                EngineDeployment.Formats.int16(unitsPerOne), List.of("hidden", "output"), Network.DEFAULT_CORE_CAPACITY);
+                EngineDeployment.Formats.int16(unitsPerOne), layerNames(classifier.denseLayers()), Network.DEFAULT_CORE_CAPACITY);
+    }
+
+    /** The engine's population names: "hidden" (one hidden layer) or "hidden1", "hidden2", …, then "output". */
+    static List<String> layerNames(int denseLayers) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int l = 1; l < denseLayers; l++) {
+            names.add(denseLayers == 2 ? "hidden" : "hidden" + l);
+        }
+        names.add("output");
+        return names;
     }
 
     /** Runs {@code test} on the engine and compares with the trainer's {@code trained} evaluation of the same images. */
@@ -76,8 +86,8 @@ public final class ClassifierDeployment {
             throw new IllegalArgumentException("the evaluation covers " + trained.predictions().length + " images, the test set "
                     + test.size());
         }
-        int window = classifier.config().steps() + 2;
-        int classes = classifier.denseOutputs(1);
+        int window = classifier.config().steps() + classifier.denseLayers();
+        int classes = classifier.denseOutputs(classifier.denseLayers() - 1);
         int[][] counts = new int[test.size()][classes];
         long synOps;
         try (Simulation sim = new Simulation(toNetwork(classifier, test, unitsPerOne), 0, threads, true)) {

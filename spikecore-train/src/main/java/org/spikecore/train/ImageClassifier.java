@@ -13,8 +13,8 @@ import org.spikecore.train.net.SpikeFunction;
 
 /**
  * A spiking image classifier trained by BPTT, float or WAGE-quantized: rate-coded pixels
- * ({@link RateCoding}, fresh spikes each epoch) → dense → LIF hidden layer → dense → LIF outputs,
- * one per class (dense layers without bias and a shift leak, so the network deploys to the engine:
+ * ({@link RateCoding}, fresh spikes each epoch) → dense → LIF hidden layer (→ dense → LIF hidden
+ * layer …) → dense → LIF outputs, one per class (dense layers without bias and a shift leak, so the network deploys to the engine:
  * {@link ClassifierDeployment}), cross-entropy on the output spike counts, Adam; the predicted class is the output
  * with most spikes, ties to the lowest index. Every random draw is keyed by the seed (weights,
  * order of each epoch, input spikes of training image i in epoch e, of test image i), so a run
@@ -42,7 +42,7 @@ public final class ImageClassifier {
     /**
      * The network and coding.
      *
-     * @param hidden       hidden LIF neurons
+     * @param hidden       neurons of each hidden LIF layer, from the input's side (one or more layers)
      * @param steps        time steps per image
      * @param batch        images per training step
      * @param learningRate Adam's learning rate
@@ -50,14 +50,32 @@ public final class ImageClassifier {
      * @param threads      threads over the batch (the bits do not depend on it)
      * @param wage         quantization ({@link Wage#FLOAT}: none)
      */
-    public record Config(int hidden, int steps, int batch, float learningRate, float maxRate, int threads, Wage wage) {
+    public record Config(List<Integer> hidden, int steps, int batch, float learningRate, float maxRate, int threads, Wage wage) {
         public Config {
-            if (hidden < 1 || steps < 1 || batch < 1 || threads < 1) {
-                throw new IllegalArgumentException("hidden, steps, batch and threads must be at least 1");
+            hidden = List.copyOf(hidden);
+            if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1) || steps < 1 || batch < 1 || threads < 1) {
+                throw new IllegalArgumentException("at least one hidden layer, every layer, steps, batch and threads at least 1, got hidden "
+                        + hidden);
             }
             if (!(learningRate > 0) || !(maxRate > 0 && maxRate <= 1)) {
                 throw new IllegalArgumentException("learning rate must be positive and the maximum rate in (0, 1]");
             }
+        }
+
+        /** One hidden layer of {@code hidden} neurons. */
+        public Config(int hidden, int steps, int batch, float learningRate, float maxRate, int threads, Wage wage) {
+            this(List.of(hidden), steps, batch, learningRate, maxRate, threads, wage);
+        }
+
+        /** The layer sizes from the input to the outputs: {@code pixels, hidden…, classes}. */
+        int[] layers(int pixels, int classes) {
+            int[] l = new int[hidden.size() + 2];
+            l[0] = pixels;
+            for (int k = 0; k < hidden.size(); k++) {
+                l[k + 1] = hidden.get(k);
+            }
+            l[l.length - 1] = classes;
+            return l;
         }
     }
 
@@ -69,7 +87,7 @@ public final class ImageClassifier {
     /**
      * Fraction of test images classified right, {@code confusion[true][predicted]}, the class predicted
      * for each test image, and the work of
-     * one inference: spikes per image into each dense layer (the input's, then the hidden layer's),
+     * one inference: spikes per image into each dense layer (the input's, then each hidden layer's),
      * synaptic operations per image (each spike drives one accumulate per non-zero weight of its
      * row, as the engine delivers them) and, for comparison, the multiply-accumulates of the same
      * layers run once as an ANN (one per non-zero weight).
@@ -89,8 +107,13 @@ public final class ImageClassifier {
         this.config = config;
         this.seed = seed;
         this.pixels = rows * cols;
-        List<Module> modules = List.of(Dense.withoutBias(pixels, config.hidden(), 1.0, seed, 1), lif(config.hidden()),
-                Dense.withoutBias(config.hidden(), classes, 1.0, seed, 3), lif(classes));
+        int[] layers = config.layers(pixels, classes);
+        List<Module> modules = new java.util.ArrayList<>();
+        for (int k = 0; k + 1 < layers.length; k++) {
+            // weight stream 2k + 1: the one-hidden-layer network keeps the streams 1 and 3 it always had
+            modules.add(Dense.withoutBias(layers[k], layers[k + 1], 1.0, seed, 2 * k + 1));
+            modules.add(lif(layers[k + 1]));
+        }
         this.net = new Sequential(modules, Loss.CE_COUNTS, new Optimizer.AdamSpec(config.learningRate()))
                 .withThreads(config.threads());
         if (!config.wage().isFloat()) {
@@ -110,14 +133,22 @@ public final class ImageClassifier {
      * most {@code trainSize}) the input spike trains and the per-step states BPTT keeps.
      */
     public static void requireMemory(Config c, int pixels, int classes, int trainSize) {
-        double weights = (double) pixels * c.hidden() + (double) c.hidden() * classes;
+        int[] layers = c.layers(pixels, classes);
+        double weights = 0;
+        double largestLayer = 0;
+        double neurons = 0;
+        for (int k = 0; k + 1 < layers.length; k++) {
+            weights += (double) layers[k] * layers[k + 1];
+            largestLayer = Math.max(largestLayer, (double) layers[k] * layers[k + 1]);
+            neurons += layers[k + 1];
+        }
         double batch = Math.min(c.batch(), trainSize);
-        double perSample = (double) c.steps() * (pixels + 6.0 * (c.hidden() + classes));
-        String what = "training a " + pixels + "-" + c.hidden() + "-" + classes + " network over " + c.steps() + " steps in batches of "
-                + (long) batch;
+        double perSample = (double) c.steps() * (pixels + 6.0 * neurons);
+        String what = "training a " + String.join("-", java.util.Arrays.stream(layers).mapToObj(Integer::toString).toList())
+                + " network over " + c.steps() + " steps in batches of " + (long) batch;
         org.spikecore.MemoryBudget.require(what, 4 * (5 * weights + batch * perSample));
-        org.spikecore.MemoryBudget.arrayLength(what, Math.max(weights, c.steps() * (double) pixels));
-        org.spikecore.MemoryBudget.arrayLength(what, batch * Math.max(pixels, c.hidden()));
+        org.spikecore.MemoryBudget.arrayLength(what, Math.max(largestLayer, c.steps() * (double) pixels));
+        org.spikecore.MemoryBudget.arrayLength(what, batch * java.util.Arrays.stream(layers).max().orElseThrow());
     }
 
     /** One pass over {@code train} in this epoch's order; returns the mean loss per image. */
@@ -149,8 +180,12 @@ public final class ImageClassifier {
         int[][] confusion = new int[test.classes()][test.classes()];
         int[] predictions = new int[test.size()];
         int correct = 0;
-        long[] inputEvents = new long[pixels];
-        long[] hiddenEvents = new long[config.hidden()];
+        int hiddenLayers = config.hidden().size();
+        long[][] events = new long[hiddenLayers + 1][]; // into dense layer k: the input's, then hidden layer k's spikes
+        events[0] = new long[pixels];
+        for (int l = 0; l < hiddenLayers; l++) {
+            events[l + 1] = new long[config.hidden().get(l)];
+        }
         for (int from = 0; from < test.size(); from += TEST_CHUNK) {
             int to = Math.min(test.size(), from + TEST_CHUNK);
             float[][] x = new float[to - from][];
@@ -159,10 +194,13 @@ public final class ImageClassifier {
             }
             Sequential.Inference inference = net.inferWithEvents(x, config.steps());
             for (int j = 0; j < pixels; j++) {
-                inputEvents[j] += inference.inputEvents()[j];
+                events[0][j] += inference.inputEvents()[j];
             }
-            for (int h = 0; h < hiddenEvents.length; h++) {
-                hiddenEvents[h] += inference.outputEvents()[1][h]; // the hidden LIF layer's spikes
+            for (int l = 0; l < hiddenLayers; l++) {
+                long[] spikes = inference.outputEvents()[2 * l + 1]; // hidden LIF layer l's spikes
+                for (int h = 0; h < events[l + 1].length; h++) {
+                    events[l + 1][h] += spikes[h];
+                }
             }
             for (int i = from; i < to; i++) {
                 int predicted = argmax(inference.counts()[i - from]);
@@ -172,11 +210,16 @@ public final class ImageClassifier {
                 correct += predicted == truth ? 1 : 0;
             }
         }
-        double[] spikes = {(double) java.util.Arrays.stream(inputEvents).sum() / test.size(),
-                (double) java.util.Arrays.stream(hiddenEvents).sum() / test.size()};
-        // a spike drives one accumulate per non-zero weight of its row; the ANN one MAC per non-zero weight
-        double synapticOps = (double) (weightedEvents(inputEvents, 0) + weightedEvents(hiddenEvents, 1)) / test.size();
-        long macs = nonZeroWeights(0) + nonZeroWeights(1);
+        double[] spikes = new double[hiddenLayers + 1];
+        long ops = 0;
+        long macs = 0;
+        for (int k = 0; k <= hiddenLayers; k++) {
+            spikes[k] = (double) java.util.Arrays.stream(events[k]).sum() / test.size();
+            // a spike drives one accumulate per non-zero weight of its row; the ANN one MAC per non-zero weight
+            ops += weightedEvents(events[k], k);
+            macs += nonZeroWeights(k);
+        }
+        double synapticOps = (double) ops / test.size();
         return new Evaluation((double) correct / test.size(), confusion, predictions, spikes, synapticOps, macs);
     }
 
@@ -214,17 +257,22 @@ public final class ImageClassifier {
         return config;
     }
 
-    /** The weights the network computes with (the quantized copy when quantized) of dense layer k (0 or 1), by input. */
+    /** Dense layers: one more than the hidden layers. */
+    int denseLayers() {
+        return config.hidden().size() + 1;
+    }
+
+    /** The weights the network computes with (the quantized copy when quantized) of dense layer k (0 … hidden layers), by input. */
     float[] denseWeights(int k) {
         return ((Dense) net.modules().get(2 * k)).weightsByInput();
     }
 
-    /** Inputs of dense layer k (0 or 1). */
+    /** Inputs of dense layer k. */
     int denseInputs(int k) {
         return net.modules().get(2 * k).inShape().size();
     }
 
-    /** Outputs of dense layer k (0 or 1). */
+    /** Outputs of dense layer k. */
     int denseOutputs(int k) {
         return net.modules().get(2 * k).outShape().size();
     }

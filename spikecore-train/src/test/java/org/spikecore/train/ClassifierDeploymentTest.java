@@ -72,4 +72,36 @@ class ClassifierDeploymentTest {
             assertThat(ClassifierDeployment.run(c, test, trained, 4096, 1)).usingRecursiveComparison().isEqualTo(engine);
         }
     }
+    @Test
+    void aClassifierWithTwoHiddenLayersLearnsAndKeepsItsDecisionsOnTheEngine() {
+        ImageClassifier c = new ImageClassifier(new ImageClassifier.Config(java.util.List.of(16, 12), 10, 8, 1e-2f, 1f, 1, Wage.FLOAT),
+                4, 4, 4, 7);
+        assertThat(c.modules()).hasSize(6); // dense, LIF, dense, LIF, dense, LIF
+        assertThat(c.denseOutputs(0)).isEqualTo(16);
+        assertThat(c.denseInputs(1)).isEqualTo(16);
+        assertThat(c.denseOutputs(1)).isEqualTo(12);
+        assertThat(c.denseOutputs(2)).isEqualTo(4);
+        for (int e = 0; e < 10; e++) {
+            c.trainEpoch(rows(64), (b, n, l) -> { });
+        }
+        LabeledImages test = rows(40);
+        ImageClassifier.Evaluation trained = c.evaluate(test);
+        assertThat(trained.spikesPerImage()).hasSize(3); // into each dense layer
+        assertThat(trained.annMacsPerImage()).isEqualTo(16 * 16 + 16 * 12 + 12 * 4);
+        Network net = ClassifierDeployment.toNetwork(c, test, 4096);
+        assertThat(net.projections()).hasSize(3);
+        ClassifierDeployment.Result engine = ClassifierDeployment.run(c, test, trained, 4096, 2);
+        assertThat(trained.accuracy()).isGreaterThanOrEqualTo(0.95);
+        assertThat(engine.accuracy()).isGreaterThanOrEqualTo(0.95);
+        assertThat(engine.agreement()).isGreaterThanOrEqualTo(0.95);
+        assertThat(engine.synapticOpsPerImage()).isCloseTo(trained.synapticOpsPerImage(),
+                org.assertj.core.data.Percentage.withPercentage(10));
+        assertThat(ClassifierDeployment.run(c, test, trained, 4096, 1)).usingRecursiveComparison().isEqualTo(engine);
+    }
+
+    @Test
+    void oneHiddenLayerKeepsItsPopulationNames() {
+        assertThat(ClassifierDeployment.layerNames(2)).containsExactly("hidden", "output");
+        assertThat(ClassifierDeployment.layerNames(3)).containsExactly("hidden1", "hidden2", "output");
+    }
 }

@@ -24,7 +24,7 @@ import org.spikecore.train.Wage;
 
 /**
  * eRBP and peRBP (Neftci et al. 2017) on the bit-accurate engine ({@link ErbpClassifier}) against
- * a float backprop network of the same first hidden width trained by the project's own trainer
+ * a float backprop network of the same shape trained by the project's own trainer
  * ({@link ImageClassifier}, BPTT) on the same split; the SynOps, MACs and energy the NSAT talk
  * reports.
  */
@@ -50,7 +50,7 @@ public final class ErbpExperiment implements Experiment {
     @Override
     public String description() {
         return "eRBP/peRBP learning on the bit-accurate core (8-bit weights, 16-bit states, error neurons, random feedback) "
-                + "against float BPTT of the same width; --dataset mnist|fashion-mnist (mnist), --hidden 100 or 200,200 (100), "
+                + "against float BPTT of the same shape; --dataset mnist|fashion-mnist (mnist), --hidden 100 or 200,200 (100), "
                 + "--synapse-probability P (1 = eRBP; 0.6 = peRBP), --epochs N (1), --baseline-epochs N (3), "
                 + "--train-samples/--test-samples N (all), --ticks T per sample (100), --hidden-shift/--output-shift S "
                 + "(learning rates 2^-S, 11/10; 14/10 with --arch conv), --burn-in B ticks (T/4), --input-rate R (spike probability of a white pixel, 0.25), "
@@ -80,7 +80,7 @@ public final class ErbpExperiment implements Experiment {
         }
         int convChannels = conv ? Options.intOption(options, "conv-channels", 16, 1, 64) : 0;
         List<Integer> hidden = conv && !options.containsKey("hidden") ? List.of()
-                : hiddenSizes(options.getOrDefault("hidden", "100"));
+                : Options.layerSizes(options, "hidden", "100");
         Options.positive(options, "synapse-probability", 1f, 1f); // validates; the double keeps the typed digits
         double probability = Double.parseDouble(options.getOrDefault("synapse-probability", "1"));
         int epochs = Options.intOption(options, "epochs", 1, 1);
@@ -138,15 +138,15 @@ public final class ErbpExperiment implements Experiment {
         double baselineSeconds = 0;
         if (baselineEpochs > 0) {
             long t1 = System.nanoTime();
-            ImageClassifier baseline = new ImageClassifier(new ImageClassifier.Config(hidden.get(0), 25, 64, 5e-4f, 1f, 1, Wage.FLOAT),
+            ImageClassifier baseline = new ImageClassifier(new ImageClassifier.Config(hidden, 25, 64, 5e-4f, 1f, 1, Wage.FLOAT),
                     train.rows(), train.cols(), train.classes(), seed);
             for (int e = 0; e < baselineEpochs; e++) {
                 baseline.trainEpoch(train, (b, batches, loss) -> { });
             }
             baselineError = 1 - baseline.evaluate(test).accuracy();
             baselineSeconds = (System.nanoTime() - t1) / 1e9;
-            out.printf("  float BPTT baseline %d-%d-%d: %s error %.4f after %d epochs%n", inputs, hidden.get(0), train.classes(),
-                    evaluated, baselineError, baselineEpochs);
+            out.printf("  float BPTT baseline %s: %s error %.4f after %d epochs%n",
+                    String.join("-", layers(inputs, hidden, train.classes()).stream().map(String::valueOf).toList()), evaluated, baselineError, baselineEpochs);
         }
 
         List<Charts.Series> series = new ArrayList<>(List.of(new Charts.Series(rule, xs, ys)));
@@ -203,7 +203,7 @@ public final class ErbpExperiment implements Experiment {
         if (baselineError != null) {
             Map<String, Object> b = new LinkedHashMap<>();
             b.put("trainer", "float BPTT (ImageClassifier: LIF, 25 steps, Adam 5e-4, batch 64)");
-            b.put("layers", List.of(inputs, hidden.get(0), train.classes()));
+            b.put("layers", layers(inputs, hidden, train.classes()));
             b.put("epochs", baselineEpochs);
             b.put(evaluated + "_error", baselineError);
             b.put("training_macs", erbp.backpropMacsPerSample() * (long) train.size() * baselineEpochs);
@@ -245,23 +245,6 @@ public final class ErbpExperiment implements Experiment {
         l.addAll(hidden);
         l.add(classes);
         return l;
-    }
-
-    static List<Integer> hiddenSizes(String text) {
-        List<Integer> sizes = new ArrayList<>();
-        for (String part : text.split(",", -1)) {
-            try {
-                int h = Integer.parseInt(part.trim());
-                if (h < 1) {
-                    throw new NumberFormatException();
-                }
-                sizes.add(h);
-            } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException("--hidden takes positive layer sizes separated by commas (100 or 200,200), got '"
-                        + text + "'");
-            }
-        }
-        return sizes;
     }
 
     private static int count(Map<String, String> options, String key, int available) {

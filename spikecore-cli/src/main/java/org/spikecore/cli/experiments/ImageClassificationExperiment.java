@@ -83,7 +83,7 @@ public final class ImageClassificationExperiment implements Experiment {
     @Override
     public String description() {
         return "784-H-10 LIF network classifies " + name + " (rate-coded, BPTT, cross-entropy on spike counts); --epochs N (1), "
-                + "--hidden H (256), --steps T (25), --batch B (64), --train-samples N / --test-samples N (all), --learning-rate (5e-4), "
+                + "--hidden H (256; 200,200: two hidden layers), --steps T (25), --batch B (64), --train-samples N / --test-samples N (all), --learning-rate (5e-4), "
                 + "--max-rate P (spike probability per step of a white pixel, 1), --threads N, --weight-bits/--state-bits/--error-bits/"
                 + "--grad-bits B, --weight-scale mse|max, --checkpoint FILE (written after every epoch) [--resume true], --deploy true (run the test set on the bit-accurate "
                 + "engine), --data DIR (default "
@@ -94,7 +94,7 @@ public final class ImageClassificationExperiment implements Experiment {
     public Map<String, Object> run(Map<String, String> options, Path outDir, long seed, PrintWriter out) {
         Options.checkKnown(name, options, OPTIONS);
         int epochs = Options.intOption(options, "epochs", 1, 1);
-        int hidden = Options.intOption(options, "hidden", 256, 1);
+        List<Integer> hidden = Options.layerSizes(options, "hidden", "256");
         int steps = Options.intOption(options, "steps", 25, 1);
         int batch = Options.intOption(options, "batch", 64, 1);
         float learningRate = Options.positive(options, "learning-rate", 5e-4f, 1f);
@@ -127,8 +127,12 @@ public final class ImageClassificationExperiment implements Experiment {
         ImageClassifier.Config config = new ImageClassifier.Config(hidden, steps, batch, learningRate, maxRate, threads, wage);
         ImageClassifier.requireMemory(config, inputs, train.classes(), train.size());
         ImageClassifier classifier = new ImageClassifier(config, train.rows(), train.cols(), train.classes(), seed);
-        out.printf("%s: %d training and %d test images of %dx%d, %d classes; %d-%d-%d LIF, %d steps, batch %d, %s%n", name, train.size(),
-                test.size(), train.rows(), train.cols(), train.classes(), inputs, hidden, train.classes(), steps, batch, wage.widths());
+        List<Integer> layerSizes = new ArrayList<>(List.of(inputs));
+        layerSizes.addAll(hidden);
+        layerSizes.add(train.classes());
+        out.printf("%s: %d training and %d test images of %dx%d, %d classes; %s LIF, %d steps, batch %d, %s%n", name, train.size(),
+                test.size(), train.rows(), train.cols(), train.classes(),
+                String.join("-", layerSizes.stream().map(String::valueOf).toList()), steps, batch, wage.widths());
         out.flush();
 
         Map<String, String> stateConfig = checkpointConfig(config, train.size(), seed);
@@ -209,8 +213,11 @@ public final class ImageClassificationExperiment implements Experiment {
                 List.of(new Charts.Series(wage.widths(), xs, ys)), false);
         Charts.confusion(outDir.resolve("confusion.png"), name + ": test confusion (" + wage.widths() + ")", last.confusion());
         Map<String, float[]> layers = new LinkedHashMap<>();
-        layers.put("input->hidden", ((org.spikecore.train.net.Dense) classifier.modules().get(0)).weightsByInput());
-        layers.put("hidden->output", ((org.spikecore.train.net.Dense) classifier.modules().get(2)).weightsByInput());
+        for (int k = 0; k <= hidden.size(); k++) {
+            String from = k == 0 ? "input" : hidden.size() == 1 ? "hidden" : "hidden" + k;
+            String to = k == hidden.size() ? "output" : hidden.size() == 1 ? "hidden" : "hidden" + (k + 1);
+            layers.put(from + "->" + to, ((org.spikecore.train.net.Dense) classifier.modules().get(2 * k)).weightsByInput());
+        }
         Charts.weightHistogram(outDir.resolve("weights.png"), name + ": weights the network computes with (" + wage.widths()
                 + "), zeros in their own bar", layers, 24);
 
@@ -219,7 +226,7 @@ public final class ImageClassificationExperiment implements Experiment {
         results.put("data_dir", dir.toString());
         results.put("train_samples", train.size());
         results.put("test_samples", test.size());
-        results.put("network", Map.of("layers", List.of(inputs, hidden, train.classes()), "beta", ImageClassifier.BETA, "threshold",
+        results.put("network", Map.of("layers", layerSizes, "beta", ImageClassifier.BETA, "threshold",
                 ImageClassifier.THRESHOLD, "surrogate", "fast sigmoid, slope " + ImageClassifier.SURROGATE_SLOPE, "reset",
                 "subtract (detached)", "steps", steps, "encoding", "rate, p = " + maxRate + " x intensity per step"));
         results.put("training", Map.of("epochs", epochs, "batch", batch, "optimizer", "Adam", "learning_rate", learningRate, "loss",
@@ -236,7 +243,7 @@ public final class ImageClassificationExperiment implements Experiment {
         results.put("plots", List.of("loss.png", "confusion.png", "weights.png"));
         out.printf("  per test image: %.0f input spikes, %.0f hidden spikes, %.0f synaptic operations against %d MACs of the same "
                 + "layers as an ANN (%.2fx); compute energy at 45 nm, float32: SNN %.3f uJ, ANN %.3f uJ%n", last.spikesPerImage()[0],
-                last.spikesPerImage()[1], last.synapticOpsPerImage(), last.annMacsPerImage(),
+                hiddenSpikes(last), last.synapticOpsPerImage(), last.annMacsPerImage(),
                 last.synapticOpsPerImage() / last.annMacsPerImage(), fp32Snn(last) * 1e6, fp32Ann(last) * 1e6);
         if (deploy) {
             ClassifierDeployment.Result d = ClassifierDeployment.run(classifier, test, last, DEPLOY_UNITS, threads);
@@ -255,6 +262,11 @@ public final class ImageClassificationExperiment implements Experiment {
         return results;
     }
 
+    /** Spikes per image of all hidden layers together. */
+    private static double hiddenSpikes(ImageClassifier.Evaluation e) {
+        return java.util.Arrays.stream(e.spikesPerImage()).skip(1).sum();
+    }
+
     private static double fp32Snn(ImageClassifier.Evaluation e) {
         return e.synapticOpsPerImage() * Horowitz45nm.FLOAT32_ADD_PJ * 1e-12;
     }
@@ -271,7 +283,8 @@ public final class ImageClassificationExperiment implements Experiment {
     private static Map<String, Object> inferenceCost(ImageClassifier.Evaluation e, Wage wage) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input_spikes_per_image", e.spikesPerImage()[0]);
-        m.put("hidden_spikes_per_image", e.spikesPerImage()[1]);
+        m.put("hidden_spikes_per_image", hiddenSpikes(e));
+        m.put("spikes_per_image_into_each_dense_layer", e.spikesPerImage());
         m.put("synaptic_ops_per_image", e.synapticOpsPerImage());
         m.put("ann_macs_per_image", e.annMacsPerImage());
         m.put("snn_uJ_float32", fp32Snn(e) * 1e6);
@@ -290,7 +303,7 @@ public final class ImageClassificationExperiment implements Experiment {
     private static Map<String, String> checkpointConfig(ImageClassifier.Config c, int trainSamples, long seed) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("seed", Long.toString(seed));
-        m.put("hidden", Integer.toString(c.hidden()));
+        m.put("hidden", String.join(",", c.hidden().stream().map(String::valueOf).toList()));
         m.put("steps", Integer.toString(c.steps()));
         m.put("batch", Integer.toString(c.batch()));
         m.put("learning-rate", Float.toString(c.learningRate()));

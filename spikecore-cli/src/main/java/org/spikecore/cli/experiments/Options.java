@@ -123,6 +123,28 @@ public final class Options {
         }
     }
 
+    /**
+     * Layer sizes given as {@code --KEY 100} or {@code --KEY 200,200} (positive, separated by commas),
+     * {@code dflt} when absent.
+     */
+    static java.util.List<Integer> layerSizes(Map<String, String> o, String key, String dflt) {
+        String text = o.getOrDefault(key, dflt);
+        java.util.List<Integer> sizes = new java.util.ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            try {
+                int h = Integer.parseInt(part.trim());
+                if (h < 1) {
+                    throw new NumberFormatException();
+                }
+                sizes.add(h);
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("--" + key + " takes positive layer sizes separated by commas (100 or 200,200), got '"
+                        + text + "'");
+            }
+        }
+        return java.util.List.copyOf(sizes);
+    }
+
     /** A whole number at least {@code min}, {@code dflt} when absent. */
     static int intOption(Map<String, String> o, String key, int dflt, int min) {
         return intOption(o, key, dflt, min, Integer.MAX_VALUE);
