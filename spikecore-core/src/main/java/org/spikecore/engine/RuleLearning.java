@@ -54,6 +54,13 @@ final class RuleLearning {
                         r.preTraces().toArray(new TraceSpec[0]), r.postTraces().toArray(new TraceSpec[0]), r.modulator(),
                         SpikeClock.NSAT_NEVER);
                 state.bindPostStates(s.preReset);
+                if (r.rule() instanceof org.spikecore.learn.Perbp perbp && perbp.threshold32() != p.threshold32()) {
+                    throw new IllegalArgumentException("projection " + p.name() + ": its peRBP rule learns on spikes transmitted with "
+                            + "probability " + perbp.probability() + ", the projection transmits with " + p.probability()
+                            + "; they must be the same draw");
+                }
+                // a rule that learns on transmitted spikes reads the delivery's own draw
+                state.bindTransmission(seed, Simulation.SYNAPSE_STREAM + inc.projection(), s.start, inc.postSize());
                 if (r.gateState() >= s.model.states) {
                     throw new IllegalArgumentException("projection " + p.name() + ": its gate reads state " + r.gateState()
                             + " of a " + s.model.states + "-state neuron");

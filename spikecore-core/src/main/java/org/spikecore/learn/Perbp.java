@@ -1,12 +1,12 @@
 package org.spikecore.learn;
 
-import org.spikecore.fixed.CounterRng;
-
 /**
  * eRBP with stochastic synapses (peRBP, Neftci et al. 2017): each pre spike is transmitted by a
  * synapse with probability p (≈ 0.6 in the paper), and only a transmitted spike learns, by the
- * {@link Erbp} rule. {@link #transmits} is the one draw both the delivery and the learning of a
- * (synapse, tick) read, so they agree.
+ * {@link Erbp} rule. In the engine the rule reads the draw the delivery made
+ * ({@link PlasticityState#bindTransmission}: the same key, the same threshold on its top 32 bits),
+ * so the spikes that learn are exactly the spikes that were transmitted; the projection's
+ * transmission probability must be this rule's.
  *
  * @param erbp        the update of a transmitted spike
  * @param probability transmission probability (0..1]
@@ -22,19 +22,27 @@ public record Perbp(Erbp erbp, double probability) implements LearningRule {
         }
     }
 
-    /** Whether synapse (pre, post) transmits the pre spike of {@code tick}. */
-    public boolean transmits(long seed, int tick, int pre, int post) {
-        return transmitted(CounterRng.bits(seed, PlasticityState.SYNAPSE_STREAM, tick, PlasticityState.synapseKey(pre, post)));
+    /** Whether synapse (pre, post) transmits this tick's pre spike ({@link PlasticityState#transmissionBits}). */
+    public boolean transmits(PlasticityState s, int pre, int post) {
+        return transmitted(s.transmissionBits(pre, post));
     }
 
-    /** Whether a synapse whose transmission draw is {@code bits} transmits. */
+    /**
+     * Whether a synapse whose transmission draw is {@code bits} transmits: its top 32 bits below
+     * {@code round(p·2^32)}, the engine's test ({@code Projection.threshold32}).
+     */
     boolean transmitted(long bits) {
-        return CounterRng.toUnitDouble(bits) < probability;
+        return (bits >>> 32) < threshold32();
+    }
+
+    /** The probability as a threshold on 32 random bits, as {@code Projection.threshold32} computes it. */
+    public long threshold32() {
+        return Math.round(probability * 4294967296.0);
     }
 
     @Override
     public int onPre(PlasticityState s, int pre, int post, int w) {
-        return transmits(s.seed(), s.tick(), pre, post) ? erbp.onPre(s, pre, post, w) : 0;
+        return transmits(s, pre, post) ? erbp.onPre(s, pre, post, w) : 0;
     }
 
     @Override

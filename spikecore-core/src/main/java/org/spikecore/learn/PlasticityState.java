@@ -43,6 +43,11 @@ public final class PlasticityState {
     private int[][] postStates;
     private int reward;
     private int tick;
+    /** Key of the transmission draws ({@link #bindTransmission}): seed, stream, post offset and post count. */
+    private long transmissionSeed;
+    private long transmissionStream = SYNAPSE_STREAM;
+    private long transmissionPostOffset;
+    private long transmissionPostCount;
 
     /**
      * @param preCount   pre-synaptic population size
@@ -67,6 +72,8 @@ public final class PlasticityState {
         this.latched = new int[postCount];
         this.postSpikeTotals = new int[postCount];
         this.seed = seed;
+        this.transmissionSeed = seed;
+        this.transmissionPostCount = postCount;
         int states = 1;
         for (int s : modulator.states()) {
             states = Math.max(states, s + 1);
@@ -80,6 +87,34 @@ public final class PlasticityState {
      */
     public void bindPostStates(int[][] x) {
         this.postStates = x;
+    }
+
+    /**
+     * Keys the transmission draws as the engine keys its delivery through a stochastic projection
+     * ({@code CounterRng} over (seed, stream, tick, pre·postCount + postOffset + post)), so that a
+     * rule learning on transmitted spikes only ({@link Perbp}) sees exactly the spikes the engine
+     * delivered. Unbound, the draws are keyed by this state's seed on {@link #SYNAPSE_STREAM}.
+     */
+    public void bindTransmission(long seed, long stream, int postOffset, int postCount) {
+        this.transmissionSeed = seed;
+        this.transmissionStream = stream;
+        this.transmissionPostOffset = postOffset;
+        this.transmissionPostCount = postCount;
+    }
+
+    /** The key prefix of this tick's transmission draws, hashed once for a loop over synapses. */
+    public long transmissionPrefix() {
+        return CounterRng.keyPrefix(transmissionSeed, transmissionStream, tick);
+    }
+
+    /** The index word of synapse (pre, post) in the transmission draws' keys. */
+    public long transmissionKey(int pre, int post) {
+        return (long) pre * transmissionPostCount + transmissionPostOffset + post;
+    }
+
+    /** 64 random bits of synapse (pre, post)'s transmission draw at this tick. */
+    public long transmissionBits(int pre, int post) {
+        return CounterRng.bitsFromPrefix(transmissionPrefix(), transmissionKey(pre, post));
     }
 
     /** Sets the third-factor input {@code r} (reward, or an error signal) for this tick. */

@@ -100,7 +100,7 @@ public final class RowLearner implements ProjectionLearner {
         int tick = state.tick();
         roundingPrefix = state.randomPrefix(PlasticityState.ROUNDING_STREAM);
         depressionPrefix = state.randomPrefix(PlasticityState.ROUNDING_STREAM + 1);
-        transmitPrefix = state.randomPrefix(PlasticityState.SYNAPSE_STREAM);
+        transmitPrefix = state.transmissionPrefix();
         activeCount = 0;
         for (int post = 0; post < modulator.length; post++) {
             boolean open = gate.open(state.postState(gateState, post), tick);
@@ -164,7 +164,7 @@ public final class RowLearner implements ProjectionLearner {
                 continue; // not a synapse the reference visits
             }
             long key = preKey | post;
-            if (transmission && !perbp.transmitted(CounterRng.bitsFromPrefix(transmitPrefix, key))) {
+            if (transmission && !perbp.transmitted(CounterRng.bitsFromPrefix(transmitPrefix, state.transmissionKey(pre, post)))) {
                 continue;
             }
             int dw = erbp.change(modulator[post], stochastic ? CounterRng.bitsFromPrefix(roundingPrefix, key) : 0);

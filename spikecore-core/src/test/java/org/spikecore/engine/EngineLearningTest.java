@@ -166,6 +166,60 @@ class EngineLearningTest {
         }
     }
 
+    /**
+     * peRBP learns on exactly the spikes the engine transmitted: one pre spike through 3,000
+     * stochastic synapses (p = 0.6); a post's membrane shows whether its synapse delivered, its
+     * weight whether it learned; the two agree synapse by synapse, on both learners and thread counts.
+     */
+    @Test
+    void perbpLearnsOnExactlyTheSpikesTheEngineDelivered() {
+        int posts = 3000;
+        NeuronModel neuron = new NeuronModel("v-m", List.of(StateSpec.of("v", Format.INT16),
+                StateSpec.of("m", Format.INT16).withBias(1)), List.of(), Threshold.fixed(30_000), 0);
+        int[] w = new int[posts];
+        java.util.Arrays.fill(w, 10);
+        Perbp perbp = new Perbp(new Erbp(1, 0, 30_000, 0, Rounding.FLOOR), 0.6);
+        Network net = new Network(List.of(new ArraySource("pre", 1, new int[] {3}, new int[] {0}), new Population("post", posts, neuron)),
+                List.of(new Projection("w", "pre", "post", new DenseConnectivity(1, posts, w), Format.INT8, 0, 1, 0.6)
+                        .withPlasticity(new Plasticity.Rule(perbp, List.of(), List.of(), Modulator.state(1), LearningGate.OPEN, 0))),
+                1000);
+        int[] reference = null;
+        for (boolean vectorized : new boolean[] {false, true}) {
+            for (int threads = 1; threads <= 2; threads++) {
+                try (Simulation sim = new Simulation(net, 11, threads, vectorized)) {
+                    sim.run(6);
+                    int[] learned = new int[posts];
+                    int delivered = 0;
+                    for (int j = 0; j < posts; j++) {
+                        boolean transmitted = sim.state("post", j, 0) != 0;
+                        learned[j] = sim.weight("w", 0, j);
+                        // the pre spike of tick 3 meets m = 4 (a bias of 1 a tick from tick 0): w 10 -> 14
+                        assertThat(learned[j]).as("post %d", j).isEqualTo(transmitted ? 14 : 10);
+                        delivered += transmitted ? 1 : 0;
+                    }
+                    assertThat(delivered / (double) posts).isCloseTo(0.6, org.assertj.core.data.Offset.offset(0.03));
+                    if (reference == null) {
+                        reference = learned;
+                    }
+                    assertThat(learned).as("vectorized %s, %d threads", vectorized, threads).isEqualTo(reference);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPerbpRuleMustLearnWithItsProjectionsProbability() {
+        NeuronModel neuron = new NeuronModel("v-m", List.of(StateSpec.of("v", Format.INT16), StateSpec.of("m", Format.INT16)),
+                List.of(), Threshold.fixed(30_000), 0);
+        Perbp perbp = new Perbp(new Erbp(1, 0, 30_000, 0, Rounding.FLOOR), 0.6);
+        Network net = new Network(List.of(new ArraySource("pre", 1, new int[] {3}, new int[] {0}), new Population("post", 4, neuron)),
+                List.of(new Projection("w", "pre", "post", new DenseConnectivity(1, 4, new int[] {1, 1, 1, 1}), Format.INT8, 0, 1, 0.5)
+                        .withPlasticity(new Plasticity.Rule(perbp, List.of(), List.of(), Modulator.state(1), LearningGate.OPEN, 0))),
+                1000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Simulation(net, 1, 1, true).close())
+                .hasMessageContaining("projection w").hasMessageContaining("0.6").hasMessageContaining("0.5");
+    }
+
     private record Run(int[] weights, List<Integer> spikes, RunCounters counters) {
     }
 
@@ -184,7 +238,9 @@ class EngineLearningTest {
         }
         return new Network(List.of(new BernoulliSource("in", PRE, 0.2), new BernoulliSource("err", PRE, 0.1),
                 new Population("out", POST, neuron)),
-                List.of(Projection.of("w", "in", "out", new DenseConnectivity(PRE, POST, w), Format.INT8, 0).withPlasticity(plasticity),
+                List.of(new Projection("w", "in", "out", new DenseConnectivity(PRE, POST, w), Format.INT8, 0, 1,
+                        plasticity instanceof Plasticity.Rule r && r.rule() instanceof Perbp p ? p.probability() : 1.0)
+                        .withPlasticity(plasticity),
                         Projection.of("m", "err", "out", new DenseConnectivity(PRE, POST, m), Format.INT8, 1)),
                 20);
     }

@@ -109,7 +109,7 @@ class BuiltInRulesTest {
         f.tick(1, of(0), none());
         int learned = 0;
         for (int j = 0; j < n; j++) {
-            boolean transmitted = perbp.transmits(7, 1, 0, j);
+            boolean transmitted = perbp.transmits(f.state, 0, j);
             assertThat(f.w(0, j)).isEqualTo(transmitted ? 51 : 50);
             learned += transmitted ? 1 : 0;
         }
