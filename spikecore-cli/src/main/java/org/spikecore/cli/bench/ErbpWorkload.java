@@ -14,6 +14,8 @@ import org.spikecore.train.ErbpClassifier;
  * spike probability per tick, labels at the label rate), samples of 100 ticks back to back, one
  * thread: SynOps per second with learning on (forward layers, error neurons, feedback and the
  * weight updates) and of the forward network alone. The networks are built outside the timed loop.
+ * The spike counts of every node, with learning and without, let a peer's SynOps be counted the same
+ * way (spikes times fan-out; docs/performance.md, "NSAT side by side").
  */
 public final class ErbpWorkload implements BenchWorkload {
 
@@ -58,6 +60,7 @@ public final class ErbpWorkload implements BenchWorkload {
         m.put("synops_inference", inferCounts.synOps());
         m.put("synops_per_s_inference", inferCounts.synOps() / tInfer);
         m.put("spikes_per_node", learnCounts.spikesPerNode());
+        m.put("spikes_per_node_inference", inferCounts.spikesPerNode());
         return m;
     }
 

@@ -1,0 +1,26 @@
+package org.spikecore.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.spikecore.model.CoreSemantics;
+
+/** {@code bench erbp}: the spike counts of both networks, from which a peer's SynOps are counted the same way. */
+class ErbpWorkloadTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reportsTheSpikesOfEveryNodeWithAndWithoutLearning() {
+        Map<String, Object> m = new ErbpWorkload().run(new BenchOptions(1, 2, 1, 42, CoreSemantics.SPIKECORE));
+        Map<String, Long> learning = (Map<String, Long>) m.get("spikes_per_node");
+        Map<String, Long> inference = (Map<String, Long>) m.get("spikes_per_node_inference");
+        assertThat(learning).containsOnlyKeys("input", "h0", "out", "label", "err");
+        assertThat(inference).containsOnlyKeys("input", "h0", "out");
+        // the same input spikes drive both networks: 2 samples x 100 ticks x 784 inputs at 10 %
+        assertThat(inference.get("input")).isEqualTo(learning.get("input")).isBetween(14_900L, 16_500L);
+        // every delivered event is a spike times a fan-out of 100 (input) or 10 (h0), at most
+        long fanOutBound = 100 * inference.get("input") + 10 * inference.get("h0");
+        assertThat((long) m.get("synops_inference")).isPositive().isLessThanOrEqualTo(fanOutBound);
+    }
+}
