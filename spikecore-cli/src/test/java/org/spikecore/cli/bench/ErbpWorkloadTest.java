@@ -6,7 +6,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spikecore.model.CoreSemantics;
 
-/** {@code bench erbp}: the spike counts of both networks, from which a peer's SynOps are counted the same way. */
+/**
+ * {@code bench erbp}: the spike counts of both networks, from which a peer's SynOps are counted the
+ * same way, and the CPU time next to the wall time.
+ */
 class ErbpWorkloadTest {
 
     @Test
@@ -22,5 +25,9 @@ class ErbpWorkloadTest {
         // every delivered event is a spike times a fan-out of 100 (input) or 10 (h0), at most
         long fanOutBound = 100 * inference.get("input") + 10 * inference.get("h0");
         assertThat((long) m.get("synops_inference")).isPositive().isLessThanOrEqualTo(fanOutBound);
+        // one thread runs the simulation on the caller: its CPU time is positive and never above the wall time
+        for (String t : new String[] {"t_sim", "t_sim_inference"}) {
+            assertThat((double) m.get(t + "_cpu")).isPositive().isLessThanOrEqualTo((double) m.get(t) * 1.01 + 1e-3);
+        }
     }
 }
