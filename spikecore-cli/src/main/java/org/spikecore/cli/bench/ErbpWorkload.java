@@ -16,7 +16,8 @@ import org.spikecore.train.ErbpClassifier;
  * spike probability per tick, labels at the label rate), samples of 100 ticks back to back, one
  * thread: SynOps per second with learning on (forward layers, error neurons, feedback and the
  * weight updates) and of the forward network alone, from the wall time; the thread's CPU time is
- * reported next to it. The networks are built outside the timed loop.
+ * reported next to it. The networks are built outside the timed loop, and both run untimed
+ * {@link #DEFAULT_WARMUP_RUNS} times first (JIT warm-up: a peer in C runs compiled from its first tick).
  * The spike counts of every node, with learning and without, let a peer's SynOps be counted the same
  * way (spikes times fan-out; docs/performance.md, "NSAT side by side").
  */
@@ -24,6 +25,25 @@ public final class ErbpWorkload implements BenchWorkload {
 
     /** Spike probability per tick of every input (NSAT's comparison drives its inputs at this rate). */
     static final double INPUT_RATE = 0.1;
+    /**
+     * Untimed runs of each network before the timed ones. With none, the medians of {@code --reps 5}
+     * on the loaded 2-vCPU machine still include the JIT compiling, up to twice the steady CPU time
+     * and several times its wall time (docs/performance.md, "NSAT side by side").
+     */
+    static final int DEFAULT_WARMUP_RUNS = 5;
+
+    private final int warmupRuns;
+
+    public ErbpWorkload() {
+        this(DEFAULT_WARMUP_RUNS);
+    }
+
+    ErbpWorkload(int warmupRuns) {
+        if (warmupRuns < 0) {
+            throw new IllegalArgumentException("warm-up runs must be >= 0, got " + warmupRuns);
+        }
+        this.warmupRuns = warmupRuns;
+    }
 
     @Override
     public String name() {
@@ -48,6 +68,11 @@ public final class ErbpWorkload implements BenchWorkload {
         double[] inferenceCpu = new double[o.reps()];
         RunCounters learnCounts = null;
         RunCounters inferCounts = null;
+        double[] untimed = new double[1];
+        for (int r = 0; r < warmupRuns; r++) {
+            time(erbp.network(flat, 0, samples, true), o, samples, config.ticks(), untimed, untimed, 0);
+            time(erbp.network(flat, 0, samples, false), o, samples, config.ticks(), untimed, untimed, 0);
+        }
         for (int r = 0; r < o.reps(); r++) {
             learnCounts = time(erbp.network(flat, 0, samples, true), o, samples, config.ticks(), learning, learningCpu, r);
             inferCounts = time(erbp.network(flat, 0, samples, false), o, samples, config.ticks(), inference, inferenceCpu, r);
@@ -58,6 +83,7 @@ public final class ErbpWorkload implements BenchWorkload {
         m.put("samples", samples);
         m.put("ticks_per_sample", config.ticks());
         m.put("input_rate", INPUT_RATE);
+        m.put("warmup_runs", warmupRuns);
         m.put("t_sim", tLearn);
         m.put("t_sim_cpu", Medians.median(learningCpu));
         m.put("synops", learnCounts.synOps());

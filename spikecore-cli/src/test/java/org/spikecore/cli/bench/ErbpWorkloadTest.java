@@ -15,7 +15,7 @@ class ErbpWorkloadTest {
     @Test
     @SuppressWarnings("unchecked")
     void reportsTheSpikesOfEveryNodeWithAndWithoutLearning() {
-        Map<String, Object> m = new ErbpWorkload().run(new BenchOptions(1, 2, 1, 42, CoreSemantics.SPIKECORE));
+        Map<String, Object> m = new ErbpWorkload(0).run(new BenchOptions(1, 2, 1, 42, CoreSemantics.SPIKECORE));
         Map<String, Long> learning = (Map<String, Long>) m.get("spikes_per_node");
         Map<String, Long> inference = (Map<String, Long>) m.get("spikes_per_node_inference");
         assertThat(learning).containsOnlyKeys("input", "h0", "out", "label", "err");
@@ -29,5 +29,19 @@ class ErbpWorkloadTest {
         for (String t : new String[] {"t_sim", "t_sim_inference"}) {
             assertThat((double) m.get(t + "_cpu")).isPositive().isLessThanOrEqualTo((double) m.get(t) * 1.01 + 1e-3);
         }
+    }
+
+    @Test
+    void warmUpRunsLeaveTheTimedWorkloadUnchanged() {
+        BenchOptions o = new BenchOptions(1, 2, 1, 42, CoreSemantics.SPIKECORE);
+        Map<String, Object> cold = new ErbpWorkload(0).run(o);
+        Map<String, Object> warm = new ErbpWorkload(2).run(o);
+        assertThat(cold.get("warmup_runs")).isEqualTo(0);
+        assertThat(warm.get("warmup_runs")).isEqualTo(2);
+        assertThat(new ErbpWorkload().run(o).get("warmup_runs")).isEqualTo(ErbpWorkload.DEFAULT_WARMUP_RUNS);
+        for (String k : new String[] {"synops", "synops_inference", "spikes_per_node", "spikes_per_node_inference"}) {
+            assertThat(warm.get(k)).as(k).isEqualTo(cold.get(k));
+        }
+        assertThat((long) cold.get("synops")).isPositive();
     }
 }
