@@ -335,7 +335,6 @@ final class NeuronVectorUpdate {
 
     /** {@code magnitude} with the sign of {@code x} (a conditional negate). */
     private static IntVector negateWhereNegative(IntVector magnitude, IntVector x) {
-        IntVector negative = x.lanewise(VectorOperators.ASHR, 31); // 0 or −1
-        return magnitude.lanewise(VectorOperators.XOR, negative).sub(negative);
+        return magnitude.lanewise(VectorOperators.NEG, x.compare(VectorOperators.LT, 0)); // one masked negate
     }
 }
