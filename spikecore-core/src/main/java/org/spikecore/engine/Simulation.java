@@ -519,7 +519,8 @@ public final class Simulation implements AutoCloseable {
      * named projection so that they sum to about {@code total}, each new weight
      * {@code max(minWeight, round(w·total/sum))}, written through {@code SynapseMemory.update} so
      * the column reads and the writes are counted as the chip's normalisation step would make
-     * them. Posts whose weights sum to 0 are left alone.
+     * them. Posts whose weights sum to 0 are left alone. On the fast path a dense crossbar does it
+     * row by row ({@link DenseMemory#normalizeColumns}), the same bits and counts.
      */
     public void normalizeIncoming(String projection, long total, int minWeight) {
         if (total < 1) {
@@ -530,7 +531,11 @@ public final class Simulation implements AutoCloseable {
             for (Incoming inc : s.incoming) {
                 if (network.projections().get(inc.projection()).name().equals(projection)) {
                     found = true;
-                    normalizeColumns(inc.memory(), total, minWeight);
+                    if (vectorized && inc.memory() instanceof DenseMemory crossbar) {
+                        crossbar.normalizeColumns(total, minWeight);
+                    } else {
+                        normalizeColumns(inc.memory(), total, minWeight);
+                    }
                 }
             }
         }
@@ -539,7 +544,8 @@ public final class Simulation implements AutoCloseable {
         }
     }
 
-    private static void normalizeColumns(SynapseMemory m, long total, int minWeight) {
+    /** The scalar reference of weight normalisation: each post's column walked, each changed weight updated. */
+    static void normalizeColumns(SynapseMemory m, long total, int minWeight) {
         int[] pres = new int[m.preCount()];
         int[] weights = new int[m.preCount()];
         for (int post = 0; post < m.postCount(); post++) {

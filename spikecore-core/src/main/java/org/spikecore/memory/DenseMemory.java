@@ -189,6 +189,50 @@ public final class DenseMemory implements SynapseMemory {
         rowNonZero[i] += change;
     }
 
+    /**
+     * Weight normalisation over the row-major array: each column {@code j} whose weights sum to
+     * {@code S > 0} has every non-zero weight {@code w} set to {@code max(minWeight, round(w·total/S))}
+     * (saturated to the format). The same bits and the same counts as walking each column with
+     * {@link #backward} and writing each changed weight with {@link #update} (the engine's scalar
+     * reference): one word read per row and column, one read and one write per changed weight.
+     * Columns are independent, so visiting the crossbar row by row, with every column's sum taken
+     * first, changes nothing but the memory order.
+     */
+    public void normalizeColumns(long total, int minWeight) {
+        long[] sums = new long[post];
+        for (int i = 0; i < pre; i++) {
+            int base = i * post;
+            for (int j = 0; j < post; j++) {
+                sums[j] += weights[base + j];
+            }
+        }
+        counter.read(WEIGHTS, (long) pre * post);
+        long changed = 0;
+        for (int i = 0; i < pre; i++) {
+            int base = i * post;
+            int change = 0;
+            for (int j = 0; j < post; j++) {
+                int old = weights[base + j];
+                long sum = sums[j];
+                if (old == 0 || sum <= 0) {
+                    continue;
+                }
+                long scaled = Math.max(minWeight, Math.round((double) old * total / sum));
+                int delta = (int) (scaled - old);
+                if (delta != 0) {
+                    int now = format.saturate((long) old + delta);
+                    weights[base + j] = (short) now;
+                    change += (now != 0 ? 1 : 0) - 1;
+                    changed++;
+                }
+            }
+            nonZero += change;
+            rowNonZero[i] += change;
+        }
+        counter.read(WEIGHTS, changed);
+        counter.write(WEIGHTS, changed);
+    }
+
     @Override
     public AccessCounter counter() {
         return counter;
