@@ -52,6 +52,13 @@ public final class Simulation implements AutoCloseable {
     private final int[] arraySourceCursor;
     /** Per node, the spike thresholds on 32 random bits of a {@link RateSource}'s neurons (else null). */
     private final long[][] rateThresholds;
+    /**
+     * Per rate source, its neurons of non-zero threshold in increasing order, their thresholds and
+     * how many there are: the only neurons the vectorized path draws ({@link BernoulliDraws#vectorSelected}).
+     */
+    private final long[][] rateFiringNeurons;
+    private final long[][] rateFiringThresholds;
+    private final int[] rateFiringCount;
     private final CoreStepper stepper;
     /** NSAT's global random stream, when the semantics replay it. */
     private final Pcg32 nsatStream;
@@ -95,10 +102,15 @@ public final class Simulation implements AutoCloseable {
         spikesPerNode = new long[nodes.size()];
         arraySourceCursor = new int[nodes.size()];
         rateThresholds = new long[nodes.size()][];
+        rateFiringNeurons = new long[nodes.size()][];
+        rateFiringThresholds = new long[nodes.size()][];
+        rateFiringCount = new int[nodes.size()];
         for (int i = 0; i < nodes.size(); i++) {
             nodeSpikes[i] = new int[nodes.get(i).size()];
             if (nodes.get(i) instanceof RateSource r) {
                 rateThresholds[i] = new long[r.size()];
+                rateFiringNeurons[i] = new long[r.size()];
+                rateFiringThresholds[i] = new long[r.size()];
             }
         }
         int ring = 1;
@@ -451,7 +463,9 @@ public final class Simulation implements AutoCloseable {
                 }
                 case RateSource r -> {
                     long prefix = CounterRng.keyPrefix(seed, SOURCE_STREAM + i, t);
-                    nodeSpikeCount[i] = vectorized ? BernoulliDraws.vectorRates(prefix, rateThresholds[i], nodeSpikes[i])
+                    nodeSpikeCount[i] = vectorized
+                            ? BernoulliDraws.vectorSelected(prefix, rateFiringNeurons[i], rateFiringThresholds[i], rateFiringCount[i],
+                                    nodeSpikes[i])
                             : BernoulliDraws.scalarRates(prefix, rateThresholds[i], nodeSpikes[i]);
                 }
                 case ArraySource a -> {
@@ -512,6 +526,14 @@ public final class Simulation implements AutoCloseable {
             }
             thr[j] = Math.round(p * 4294967296.0);
         }
+        int firing = 0;
+        for (int j = 0; j < thr.length; j++) {
+            if (thr[j] != 0) {
+                rateFiringNeurons[idx][firing] = j;
+                rateFiringThresholds[idx][firing++] = thr[j];
+            }
+        }
+        rateFiringCount[idx] = firing;
     }
 
     /**
