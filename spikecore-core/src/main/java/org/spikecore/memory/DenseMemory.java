@@ -196,7 +196,9 @@ public final class DenseMemory implements SynapseMemory {
      * {@link #backward} and writing each changed weight with {@link #update} (the engine's scalar
      * reference): one word read per row and column, one read and one write per changed weight.
      * Columns are independent, so visiting the crossbar row by row, with every column's sum taken
-     * first, changes nothing but the memory order.
+     * first, changes nothing but the memory order. When the format has fewer values than a column
+     * has rows (8-bit weights in a 784-row crossbar), each column's new value of each weight value is
+     * computed once, by the same expression, and looked up for the other weights that hold it.
      */
     public void normalizeColumns(long total, int minWeight) {
         long[] sums = new long[post];
@@ -207,6 +209,13 @@ public final class DenseMemory implements SynapseMemory {
             }
         }
         counter.read(WEIGHTS, (long) pre * post);
+        int levels = format.max() - format.min() + 1;
+        boolean lookUp = levels <= pre;
+        // per column and weight value: the new weight, or NOT_SCALED until first needed
+        int[] scaledOf = lookUp ? new int[post * levels] : null;
+        if (lookUp) {
+            java.util.Arrays.fill(scaledOf, NOT_SCALED);
+        }
         long changed = 0;
         for (int i = 0; i < pre; i++) {
             int base = i * post;
@@ -217,10 +226,19 @@ public final class DenseMemory implements SynapseMemory {
                 if (old == 0 || sum <= 0) {
                     continue;
                 }
-                long scaled = Math.max(minWeight, Math.round((double) old * total / sum));
-                int delta = (int) (scaled - old);
-                if (delta != 0) {
-                    int now = format.saturate((long) old + delta);
+                int written;
+                if (lookUp) {
+                    int slot = j * levels + old - format.min();
+                    written = scaledOf[slot];
+                    if (written == NOT_SCALED) {
+                        written = normalised(old, total, sum, minWeight);
+                        scaledOf[slot] = written;
+                    }
+                } else {
+                    written = normalised(old, total, sum, minWeight);
+                }
+                if ((written & 1) != 0) {
+                    int now = written >> 1;
                     weights[base + j] = (short) now;
                     change += (now != 0 ? 1 : 0) - 1;
                     changed++;
@@ -231,6 +249,21 @@ public final class DenseMemory implements SynapseMemory {
         }
         counter.read(WEIGHTS, changed);
         counter.write(WEIGHTS, changed);
+    }
+
+    /** Marks a weight value whose normalised value is not computed yet (no 16-bit weight encodes to it). */
+    private static final int NOT_SCALED = Integer.MIN_VALUE;
+
+    /**
+     * What the reference does to weight {@code old} in a column summing to {@code sum}: it writes
+     * {@code max(minWeight, round(old·total/sum))} as a delta through {@link #update} when the delta
+     * is not 0, a counted write even where saturation leaves the value as it was. Encoded as
+     * {@code newValue << 1 | written}.
+     */
+    private int normalised(int old, long total, long sum, int minWeight) {
+        long scaled = Math.max(minWeight, Math.round((double) old * total / sum));
+        int delta = (int) (scaled - old);
+        return delta == 0 ? old << 1 : format.saturate((long) old + delta) << 1 | 1;
     }
 
     @Override
