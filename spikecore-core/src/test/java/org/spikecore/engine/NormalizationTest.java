@@ -13,8 +13,9 @@ class NormalizationTest {
 
     /**
      * Random crossbars with zeros, empty and all-negative columns, weights that scale past the
-     * format (saturating), a minimum weight above and below 1: the same weights, non-zero counts
-     * and counted reads and writes.
+     * format (saturating), a minimum weight above and below 1, columns written between
+     * normalisations and columns left settled: the same weights, non-zero counts and counted reads
+     * and writes.
      */
     @ParameterizedTest
     @CsvSource({"784, 100, 8, false, 19968, 1", "31, 17, 8, false, 500, 1", "31, 17, 16, true, 2000, -3",
@@ -34,9 +35,19 @@ class NormalizationTest {
                 fast.set(i, j, w);
             }
         }
-        for (int round = 0; round < 3; round++) {
-            Simulation.normalizeColumns(reference, total, minWeight);
-            fast.normalizeColumns(total, minWeight);
+        for (int round = 0; round < 8; round++) {
+            // between normalisations a learner writes a few columns (as STDP does between images), by update
+            // and by updateRow, in some rounds none; the total changes once (no column is settled for it)
+            for (int k = 0; k < (round % 3) * 4; k++) {
+                int i = (int) Math.floorMod(CounterRng.bits(round, 5, k, 0), (long) pre);
+                int j = (int) Math.floorMod(CounterRng.bits(round, 6, k, 0), (long) post);
+                int delta = (int) Math.floorMod(CounterRng.bits(round, 7, k, 0), 21L) - 10;
+                reference.update(i, j, delta);
+                fast.updateRow(i, new int[] {j}, new int[] {delta}, 1);
+            }
+            long roundTotal = round == 5 ? total + 7 : total;
+            Simulation.normalizeColumns(reference, roundTotal, minWeight);
+            fast.normalizeColumns(roundTotal, minWeight);
             for (int i = 0; i < pre; i++) {
                 for (int j = 0; j < post; j++) {
                     assertThat(fast.weight(i, j)).as("round %d (%d, %d)", round, i, j).isEqualTo(reference.weight(i, j));
