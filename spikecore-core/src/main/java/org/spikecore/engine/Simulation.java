@@ -77,7 +77,8 @@ public final class Simulation implements AutoCloseable {
      * before its learning changes the weights (as NSAT's accumulation precedes its learning).
      */
     private final boolean learns;
-    private final Map<Integer, SpikeRecorder> spikeRecorders = new HashMap<>();
+    /** Per node, its spike recorder, or null when none records it (read every tick by {@link #route}). */
+    private final SpikeRecorder[] spikeRecorders;
     private final List<StateProbe> probes = new ArrayList<>();
     private int tick;
     /** Steps core c at the current tick; built once so the threaded tick loop allocates nothing. */
@@ -102,6 +103,7 @@ public final class Simulation implements AutoCloseable {
         spikesPerNode = new long[nodes.size()];
         arraySourceCursor = new int[nodes.size()];
         rateThresholds = new long[nodes.size()][];
+        spikeRecorders = new SpikeRecorder[nodes.size()];
         rateFiringNeurons = new long[nodes.size()][];
         rateFiringThresholds = new long[nodes.size()][];
         rateFiringCount = new int[nodes.size()];
@@ -322,7 +324,10 @@ public final class Simulation implements AutoCloseable {
     /** Records every spike of the named node from now on. */
     public SpikeRecorder recordSpikes(String node) {
         int idx = network.nodeIndex(node);
-        return spikeRecorders.computeIfAbsent(idx, i -> new SpikeRecorder(network.nodes().get(i).name()));
+        if (spikeRecorders[idx] == null) {
+            spikeRecorders[idx] = new SpikeRecorder(network.nodes().get(idx).name());
+        }
+        return spikeRecorders[idx];
     }
 
     /** Records state {@code state} of neuron {@code neuron} of the named population every tick from now on. */
@@ -482,7 +487,7 @@ public final class Simulation implements AutoCloseable {
                 }
             }
             spikesPerNode[i] += nodeSpikeCount[i];
-            SpikeRecorder r = spikeRecorders.get(i);
+            SpikeRecorder r = spikeRecorders[i];
             if (r != null) {
                 r.add(t, nodeSpikes[i], nodeSpikeCount[i]);
             }
