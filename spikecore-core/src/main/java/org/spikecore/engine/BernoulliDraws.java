@@ -9,8 +9,9 @@ import org.spikecore.fixed.CounterRng;
  * A source's Bernoulli spikes of one tick: neuron j spikes when the top 32 bits of its counter-based
  * word ({@link CounterRng#bitsFromPrefix}) fall below the threshold, one for the whole source
  * ({@code BernoulliSource}) or one per neuron ({@code RateSource}). {@link #scalar} and
- * {@link #scalarRates} are the references; {@link #vector} and {@link #vectorRates} draw a vector of
- * neurons at a time with the same words, so the same spikes in the same (increasing) order.
+ * {@link #scalarRates} are the references; {@link #vector} and {@link #vectorSelected} (only the
+ * neurons of non-zero rate) draw a vector of neurons at a time with the same words, so the same
+ * spikes in the same (increasing) order.
  */
 final class BernoulliDraws {
 
@@ -75,20 +76,28 @@ final class BernoulliDraws {
         return n;
     }
 
-    /** {@link #scalarRates}, a vector of neurons at a time (the top bits are never negative, so a 0 threshold never fires). */
-    static int vectorRates(long prefix, long[] thresholds, int[] into) {
+    /**
+     * {@link #scalarRates} drawing only the neurons that can fire: {@code neurons[0 .. count)} the
+     * neurons of non-zero threshold in increasing order, {@code thresholds[k]} the threshold of
+     * {@code neurons[k]}. A 0 threshold never fires and its word is not needed, so the spikes are
+     * the same, in the same order; a source whose neurons are all silent (a rest) draws nothing.
+     */
+    static int vectorSelected(long prefix, long[] neurons, long[] thresholds, int count, int[] into) {
         int lanes = LONGS.length();
-        int size = thresholds.length;
-        LongVector iota = LongVector.fromArray(LONGS, IOTA, 0);
         int n = 0;
-        int j = 0;
-        for (; j + lanes <= size; j += lanes) {
-            LongVector top = CounterRng.bitsFromPrefix(prefix, iota.add(j)).lanewise(VectorOperators.LSHR, 32);
-            n = append(top.compare(VectorOperators.LT, LongVector.fromArray(LONGS, thresholds, j)).toLong(), j, into, n);
+        int k = 0;
+        for (; k + lanes <= count; k += lanes) {
+            LongVector top = CounterRng.bitsFromPrefix(prefix, LongVector.fromArray(LONGS, neurons, k))
+                    .lanewise(VectorOperators.LSHR, 32);
+            long hits = top.compare(VectorOperators.LT, LongVector.fromArray(LONGS, thresholds, k)).toLong();
+            while (hits != 0) {
+                into[n++] = (int) neurons[k + Long.numberOfTrailingZeros(hits)];
+                hits &= hits - 1;
+            }
         }
-        for (; j < size; j++) {
-            if (thresholds[j] != 0 && (CounterRng.bitsFromPrefix(prefix, j) >>> 32) < thresholds[j]) {
-                into[n++] = j;
+        for (; k < count; k++) {
+            if ((CounterRng.bitsFromPrefix(prefix, neurons[k]) >>> 32) < thresholds[k]) {
+                into[n++] = (int) neurons[k];
             }
         }
         return n;

@@ -67,8 +67,8 @@ final class CompiledModel {
     final int accumulatorMax;
     final boolean anyNoise;
     /**
-     * Whether the Vector API update applies (under either semantics): no noise, no multiplicative
-     * leak, sums fit in 32 bits.
+     * Whether the Vector API update applies (under either semantics): no noise, sums fit in 32
+     * bits (either leak kind).
      */
     final boolean vectorizable;
     /** Whether every intermediate sum of an update fits in an int (the vector path's condition). */
@@ -89,13 +89,11 @@ final class CompiledModel {
         resetValue = new int[states];
         initial = new int[states];
         boolean noise = false;
-        boolean anyMultiply = false;
         long worst = 0;
         for (int k = 0; k < states; k++) {
             StateSpec st = s.get(k);
             floor[k] = st.floor();
             ceiling[k] = st.ceiling();
-            boolean multiply = false;
             switch (st.leak()) {
                 case Leak.None none -> leakKind[k] = LEAK_NONE;
                 case Leak.Shift(int shift) -> {
@@ -105,10 +103,8 @@ final class CompiledModel {
                 case Leak.Multiplicative(int decay) -> {
                     leakKind[k] = LEAK_MULTIPLY;
                     leakParam[k] = decay;
-                    multiply = true;
                 }
             }
-            anyMultiply |= multiply;
             bias[k] = st.bias();
             switch (st.noise()) {
                 case Noise.None none -> noiseKind[k] = NOISE_NONE;
@@ -171,7 +167,7 @@ final class CompiledModel {
         }
         threshold = m.threshold().value();
         fitsInt = worstSum < Integer.MAX_VALUE && Math.abs((long) threshold) + worst < Integer.MAX_VALUE;
-        vectorizable = fitsInt && !anyNoise && !anyMultiply;
+        vectorizable = fitsInt && !anyNoise;
         dynamicThresholdState = m.threshold().dynamicState();
         refractoryPeriod = m.refractoryPeriod();
         towardZeroShifts = semantics.couplingRounding() == CoreSemantics.ShiftRounding.TOWARD_ZERO_NEVER_ZERO;

@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The Vector API form of {@link NeuronUpdate#integrate}, bit-identical to it (tested in
  * {@code NeuronVectorUpdateTest}). Used for models whose update it can express exactly
- * ({@link CompiledModel#vectorizable}: no noise, no multiplicative leak, sums within 32 bits).
+ * ({@link CompiledModel#vectorizable}: no noise, sums within 32 bits; shift and 12-bit
+ * multiplicative leaks).
  * One pass per state from the last to the first (per-state constants stay in registers); the
  * last pass, state 0's, also applies the refractory rule, tests the threshold and clamps, so the
  * membrane is loaded and stored once per tick. A state is clamped in its own pass unless the
@@ -51,7 +52,7 @@ final class NeuronVectorUpdate {
     }
 
     /**
-     * State {@code k ≥ 1} of lanes {@code [0, bound)}: leak, couplings, gained and saturated input,
+     * State {@code k ≥ 1} of lanes {@code [0, bound)}: leak (shift or multiplicative), couplings, gained and saturated input,
      * bias, and the clamp unless the spike test must see the state unclamped.
      */
     private static void updateState(SliceState s, CompiledModel m, int[][] in, int k, int bound) {
@@ -69,6 +70,7 @@ final class NeuronVectorUpdate {
         int floor = m.floor[k];
         int ceiling = m.ceiling[k];
         int leak = m.leakKind[k] == CompiledModel.LEAK_SHIFT ? m.leakParam[k] : -1;
+        int keep = m.leakKind[k] == CompiledModel.LEAK_MULTIPLY ? 4096 - m.leakParam[k] : -1;
         int couplings = m.couplingSource[k].length;
         int[] shift = m.couplingShift[k];
         int[] sign = m.couplingSign[k];
@@ -114,6 +116,8 @@ final class NeuronVectorUpdate {
                 v = v.sub(negateWhereNegative(magnitude, old));
             } else if (leak >= 0) {
                 v = v.sub(neverZero(old, leak));
+            } else if (keep >= 0) {
+                v = decayed(old, keep);
             }
             if (couplings > 0 && !fold0) {
                 IntVector t = term(self0 ? old : IntVector.fromArray(INTS, from0, i), shift0, towardZero);
@@ -175,6 +179,7 @@ final class NeuronVectorUpdate {
         int floor = m.floor[k];
         int ceiling = m.ceiling[k];
         int leak = m.leakKind[k] == CompiledModel.LEAK_SHIFT ? m.leakParam[k] : -1;
+        int keep = m.leakKind[k] == CompiledModel.LEAK_MULTIPLY ? 4096 - m.leakParam[k] : -1;
         int couplings = m.couplingSource[k].length;
         int[] shift = m.couplingShift[k];
         int[] sign = m.couplingSign[k];
@@ -227,6 +232,8 @@ final class NeuronVectorUpdate {
                 v = v.sub(negateWhereNegative(magnitude, old));
             } else if (leak >= 0) {
                 v = v.sub(neverZero(old, leak));
+            } else if (keep >= 0) {
+                v = decayed(old, keep);
             }
             if (couplings > 0 && !fold0) {
                 IntVector t = term(self0 ? old : IntVector.fromArray(INTS, from0, i), shift0, towardZero);
@@ -326,6 +333,20 @@ final class NeuronVectorUpdate {
         IntVector abs = x.abs();
         IntVector mag = abs.lanewise(VectorOperators.ASHR, k).max(abs.min(1)); // min(|x|, 1) = 1 exactly when x ≠ 0
         return negateWhereNegative(mag, x);
+    }
+
+    /**
+     * Loihi's 12-bit decay {@code sign(x)·((|x|·keep) >> 12)} with {@code keep = 4096 − decay}, in
+     * 32 bits: with {@code |x| = h·4096 + l} the product's shift is exactly {@code h·keep + ((l·keep) >> 12)}
+     * ({@code h·keep·4096} has no bits below 2^12), and neither term overflows ({@code h < 2^19},
+     * {@code l·keep < 2^24}). {@code |x|} is exact because a vectorizable model's states stay above
+     * {@code Integer.MIN_VALUE} ({@link CompiledModel#fitsInt}).
+     */
+    private static IntVector decayed(IntVector x, int keep) {
+        IntVector abs = x.abs();
+        IntVector high = abs.lanewise(VectorOperators.LSHR, 12).mul(keep);
+        IntVector low = abs.and(4095).mul(keep).lanewise(VectorOperators.LSHR, 12);
+        return negateWhereNegative(high.add(low), x);
     }
 
     /** {@code sign(x)·(|x| >> k)}: NSAT's {@code zero_bit_shift} for a negative gain. */

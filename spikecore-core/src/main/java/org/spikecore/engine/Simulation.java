@@ -52,6 +52,13 @@ public final class Simulation implements AutoCloseable {
     private final int[] arraySourceCursor;
     /** Per node, the spike thresholds on 32 random bits of a {@link RateSource}'s neurons (else null). */
     private final long[][] rateThresholds;
+    /**
+     * Per rate source, its neurons of non-zero threshold in increasing order, their thresholds and
+     * how many there are: the only neurons the vectorized path draws ({@link BernoulliDraws#vectorSelected}).
+     */
+    private final long[][] rateFiringNeurons;
+    private final long[][] rateFiringThresholds;
+    private final int[] rateFiringCount;
     private final CoreStepper stepper;
     /** NSAT's global random stream, when the semantics replay it. */
     private final Pcg32 nsatStream;
@@ -70,7 +77,8 @@ public final class Simulation implements AutoCloseable {
      * before its learning changes the weights (as NSAT's accumulation precedes its learning).
      */
     private final boolean learns;
-    private final Map<Integer, SpikeRecorder> spikeRecorders = new HashMap<>();
+    /** Per node, its spike recorder, or null when none records it (read every tick by {@link #route}). */
+    private final SpikeRecorder[] spikeRecorders;
     private final List<StateProbe> probes = new ArrayList<>();
     private int tick;
     /** Steps core c at the current tick; built once so the threaded tick loop allocates nothing. */
@@ -95,10 +103,16 @@ public final class Simulation implements AutoCloseable {
         spikesPerNode = new long[nodes.size()];
         arraySourceCursor = new int[nodes.size()];
         rateThresholds = new long[nodes.size()][];
+        spikeRecorders = new SpikeRecorder[nodes.size()];
+        rateFiringNeurons = new long[nodes.size()][];
+        rateFiringThresholds = new long[nodes.size()][];
+        rateFiringCount = new int[nodes.size()];
         for (int i = 0; i < nodes.size(); i++) {
             nodeSpikes[i] = new int[nodes.get(i).size()];
             if (nodes.get(i) instanceof RateSource r) {
                 rateThresholds[i] = new long[r.size()];
+                rateFiringNeurons[i] = new long[r.size()];
+                rateFiringThresholds[i] = new long[r.size()];
             }
         }
         int ring = 1;
@@ -310,7 +324,10 @@ public final class Simulation implements AutoCloseable {
     /** Records every spike of the named node from now on. */
     public SpikeRecorder recordSpikes(String node) {
         int idx = network.nodeIndex(node);
-        return spikeRecorders.computeIfAbsent(idx, i -> new SpikeRecorder(network.nodes().get(i).name()));
+        if (spikeRecorders[idx] == null) {
+            spikeRecorders[idx] = new SpikeRecorder(network.nodes().get(idx).name());
+        }
+        return spikeRecorders[idx];
     }
 
     /** Records state {@code state} of neuron {@code neuron} of the named population every tick from now on. */
@@ -451,7 +468,9 @@ public final class Simulation implements AutoCloseable {
                 }
                 case RateSource r -> {
                     long prefix = CounterRng.keyPrefix(seed, SOURCE_STREAM + i, t);
-                    nodeSpikeCount[i] = vectorized ? BernoulliDraws.vectorRates(prefix, rateThresholds[i], nodeSpikes[i])
+                    nodeSpikeCount[i] = vectorized
+                            ? BernoulliDraws.vectorSelected(prefix, rateFiringNeurons[i], rateFiringThresholds[i], rateFiringCount[i],
+                                    nodeSpikes[i])
                             : BernoulliDraws.scalarRates(prefix, rateThresholds[i], nodeSpikes[i]);
                 }
                 case ArraySource a -> {
@@ -468,7 +487,7 @@ public final class Simulation implements AutoCloseable {
                 }
             }
             spikesPerNode[i] += nodeSpikeCount[i];
-            SpikeRecorder r = spikeRecorders.get(i);
+            SpikeRecorder r = spikeRecorders[i];
             if (r != null) {
                 r.add(t, nodeSpikes[i], nodeSpikeCount[i]);
             }
@@ -512,6 +531,14 @@ public final class Simulation implements AutoCloseable {
             }
             thr[j] = Math.round(p * 4294967296.0);
         }
+        int firing = 0;
+        for (int j = 0; j < thr.length; j++) {
+            if (thr[j] != 0) {
+                rateFiringNeurons[idx][firing] = j;
+                rateFiringThresholds[idx][firing++] = thr[j];
+            }
+        }
+        rateFiringCount[idx] = firing;
     }
 
     /**
@@ -519,7 +546,8 @@ public final class Simulation implements AutoCloseable {
      * named projection so that they sum to about {@code total}, each new weight
      * {@code max(minWeight, round(w·total/sum))}, written through {@code SynapseMemory.update} so
      * the column reads and the writes are counted as the chip's normalisation step would make
-     * them. Posts whose weights sum to 0 are left alone.
+     * them. Posts whose weights sum to 0 are left alone. On the fast path a dense crossbar does it
+     * row by row ({@link DenseMemory#normalizeColumns}), the same bits and counts.
      */
     public void normalizeIncoming(String projection, long total, int minWeight) {
         if (total < 1) {
@@ -530,7 +558,11 @@ public final class Simulation implements AutoCloseable {
             for (Incoming inc : s.incoming) {
                 if (network.projections().get(inc.projection()).name().equals(projection)) {
                     found = true;
-                    normalizeColumns(inc.memory(), total, minWeight);
+                    if (vectorized && inc.memory() instanceof DenseMemory crossbar) {
+                        crossbar.normalizeColumns(total, minWeight);
+                    } else {
+                        normalizeColumns(inc.memory(), total, minWeight);
+                    }
                 }
             }
         }
@@ -539,7 +571,8 @@ public final class Simulation implements AutoCloseable {
         }
     }
 
-    private static void normalizeColumns(SynapseMemory m, long total, int minWeight) {
+    /** The scalar reference of weight normalisation: each post's column walked, each changed weight updated. */
+    static void normalizeColumns(SynapseMemory m, long total, int minWeight) {
         int[] pres = new int[m.preCount()];
         int[] weights = new int[m.preCount()];
         for (int post = 0; post < m.postCount(); post++) {

@@ -26,6 +26,14 @@ public final class DenseMemory implements SynapseMemory {
     private long nonZero;
     /** Non-zero weights per row, kept current by set and update. */
     private final int[] rowNonZero;
+    /**
+     * Per column: the last {@link #normalizeColumns} (with {@link #settledTotal} and
+     * {@link #settledMinWeight}) wrote none of its weights, and no weight of it has been written
+     * since, so normalising it again with the same parameters would write nothing either.
+     */
+    private final boolean[] columnSettled;
+    private long settledTotal;
+    private int settledMinWeight;
 
     /** An all-zero crossbar. {@code wordBits} must hold at least one weight. */
     public DenseMemory(int pre, int post, Format format, int wordBits) {
@@ -44,6 +52,7 @@ public final class DenseMemory implements SynapseMemory {
         this.format = format;
         this.weights = new short[Math.multiplyExact(pre, post)];
         this.rowNonZero = new int[pre];
+        this.columnSettled = new boolean[post];
         int perWord = wordBits / format.bits();
         this.rowWords = (post + perWord - 1) / perWord;
         this.counter = new AccessCounter(List.of(new MemoryRegion("weights", wordBits, (long) rowWords * pre)));
@@ -72,6 +81,7 @@ public final class DenseMemory implements SynapseMemory {
         int k = i * post + j;
         int change = (raw != 0 ? 1 : 0) - (weights[k] != 0 ? 1 : 0);
         weights[k] = (short) raw;
+        columnSettled[j] = false;
         nonZero += change;
         rowNonZero[i] += change;
     }
@@ -164,6 +174,7 @@ public final class DenseMemory implements SynapseMemory {
             int old = weights[idx];
             int now = format.saturate((long) old + deltas[k]);
             weights[idx] = (short) now;
+            columnSettled[posts[k]] = false;
             change += (now != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
         }
         nonZero += change;
@@ -184,9 +195,95 @@ public final class DenseMemory implements SynapseMemory {
         int old = weights[k];
         int now = format.saturate((long) old + delta);
         weights[k] = (short) now;
+        columnSettled[j] = false;
         int change = (now != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
         nonZero += change;
         rowNonZero[i] += change;
+    }
+
+    /**
+     * Weight normalisation: each column {@code j} whose weights sum to {@code S > 0} has every
+     * non-zero weight {@code w} set to {@code max(minWeight, round(w·total/S))} (saturated to the
+     * format). The same bits and the same counts as walking each column with {@link #backward} and
+     * writing each changed weight with {@link #update} (the engine's scalar reference): one word read
+     * per row and column, one read and one write per changed weight. A column that the last
+     * normalisation with the same parameters left as it was, and that nothing has written since, is
+     * a fixed point and is skipped (its reads still counted): in Diehl &amp; Cook's training only the
+     * columns of the neurons that learned since the last image are visited. When the format has
+     * fewer values than a column has rows (8-bit weights, 784 rows), each new value of each weight
+     * value is computed once per column, by the same expression, and looked up for the other weights
+     * that hold it.
+     */
+    public void normalizeColumns(long total, int minWeight) {
+        counter.read(WEIGHTS, (long) pre * post);
+        if (total != settledTotal || minWeight != settledMinWeight) {
+            java.util.Arrays.fill(columnSettled, false);
+            settledTotal = total;
+            settledMinWeight = minWeight;
+        }
+        int levels = format.max() - format.min() + 1;
+        boolean lookUp = levels <= pre;
+        // per weight value of this column: the encoded new weight, or NOT_SCALED until first needed
+        int[] scaledOf = lookUp ? new int[levels] : null;
+        long changed = 0;
+        for (int j = 0; j < post; j++) {
+            if (columnSettled[j]) {
+                continue;
+            }
+            long sum = 0;
+            for (int i = 0; i < pre; i++) {
+                sum += weights[i * post + j];
+            }
+            long before = changed;
+            if (sum > 0) {
+                if (lookUp) {
+                    java.util.Arrays.fill(scaledOf, NOT_SCALED);
+                }
+                for (int i = 0; i < pre; i++) {
+                    int k = i * post + j;
+                    int old = weights[k];
+                    if (old == 0) {
+                        continue;
+                    }
+                    int written;
+                    if (lookUp) {
+                        written = scaledOf[old - format.min()];
+                        if (written == NOT_SCALED) {
+                            written = normalised(old, total, sum, minWeight);
+                            scaledOf[old - format.min()] = written;
+                        }
+                    } else {
+                        written = normalised(old, total, sum, minWeight);
+                    }
+                    if ((written & 1) != 0) {
+                        int now = written >> 1;
+                        weights[k] = (short) now;
+                        int change = (now != 0 ? 1 : 0) - 1;
+                        nonZero += change;
+                        rowNonZero[i] += change;
+                        changed++;
+                    }
+                }
+            }
+            columnSettled[j] = changed == before;
+        }
+        counter.read(WEIGHTS, changed);
+        counter.write(WEIGHTS, changed);
+    }
+
+    /** Marks a weight value whose normalised value is not computed yet (no 16-bit weight encodes to it). */
+    private static final int NOT_SCALED = Integer.MIN_VALUE;
+
+    /**
+     * What the reference does to weight {@code old} in a column summing to {@code sum}: it writes
+     * {@code max(minWeight, round(old·total/sum))} as a delta through {@link #update} when the delta
+     * is not 0, a counted write even where saturation leaves the value as it was. Encoded as
+     * {@code newValue << 1 | written}.
+     */
+    private int normalised(int old, long total, long sum, int minWeight) {
+        long scaled = Math.max(minWeight, Math.round((double) old * total / sum));
+        int delta = (int) (scaled - old);
+        return delta == 0 ? old << 1 : format.saturate((long) old + delta) << 1 | 1;
     }
 
     @Override

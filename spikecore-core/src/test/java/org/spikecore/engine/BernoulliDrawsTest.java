@@ -37,10 +37,12 @@ class BernoulliDrawsTest {
             for (int tick = 0; tick < 20; tick++) {
                 long prefix = CounterRng.keyPrefix(3, 11, tick);
                 int[] scalar = new int[size];
-                int[] vector = new int[size];
                 int n = BernoulliDraws.scalarRates(prefix, rates, scalar);
-                assertThat(BernoulliDraws.vectorRates(prefix, rates, vector)).isEqualTo(n);
-                assertThat(Arrays.copyOf(vector, n)).isEqualTo(Arrays.copyOf(scalar, n));
+                long[] firing = java.util.stream.IntStream.range(0, size).filter(j -> rates[j] != 0).asLongStream().toArray();
+                long[] firingRates = Arrays.stream(firing).map(j -> rates[(int) j]).toArray();
+                int[] selected = new int[size];
+                assertThat(BernoulliDraws.vectorSelected(prefix, firing, firingRates, firing.length, selected)).isEqualTo(n);
+                assertThat(Arrays.copyOf(selected, n)).isEqualTo(Arrays.copyOf(scalar, n));
                 for (int k = 0; k < n; k++) {
                     assertThat(scalar[k] % 4).isNotZero(); // a 0 threshold never fires
                 }
@@ -50,5 +52,6 @@ class BernoulliDrawsTest {
         assertThat(BernoulliDraws.vector(CounterRng.keyPrefix(1, 2, 3), 1L << 32, 100, all)).isEqualTo(100); // p = 1: every neuron
         assertThat(all[99]).isEqualTo(99);
         assertThat(BernoulliDraws.vector(CounterRng.keyPrefix(1, 2, 3), 0, 100, all)).isZero(); // p = 0: none
+        assertThat(BernoulliDraws.vectorSelected(CounterRng.keyPrefix(1, 2, 3), new long[0], new long[0], 0, all)).isZero(); // a rest
     }
 }

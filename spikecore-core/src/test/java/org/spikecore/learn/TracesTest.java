@@ -8,6 +8,52 @@ import org.spikecore.fixed.Rounding;
 
 class TracesTest {
 
+    /**
+     * Decay over the live neurons only against a decay of every non-zero trace of every neuron, the
+     * reference: random spikes, long silences (traces dying out), every rounding and pairing and a
+     * zero increment.
+     */
+    @Test
+    void decayOfTheLiveNeuronsEqualsADecayOfEveryNeuron() {
+        TraceSpec[] specs = {new TraceSpec(4, 128, 128, Rounding.STOCHASTIC, TraceSpec.Pairing.NEAREST),
+                new TraceSpec(2, 30, 255, Rounding.STOCHASTIC, TraceSpec.Pairing.ALL_TO_ALL),
+                new TraceSpec(1, 5, 9, Rounding.FLOOR, TraceSpec.Pairing.ALL_TO_ALL),
+                new TraceSpec(3, 0, 10, Rounding.NEAREST_EVEN, TraceSpec.Pairing.NEAREST)};
+        int n = 300;
+        long seed = 17;
+        long stream = 40;
+        Traces t = new Traces(n, seed, stream, specs);
+        int[][] reference = new int[specs.length][n];
+        for (int tick = 0; tick < 600; tick++) {
+            t.decay(tick);
+            for (int k = 0; k < specs.length; k++) {
+                long prefix = org.spikecore.fixed.CounterRng.keyPrefix(seed, stream + k, tick);
+                for (int i = 0; i < n; i++) {
+                    if (reference[k][i] != 0) {
+                        reference[k][i] -= (int) specs[k].rounding().shiftRight(reference[k][i], specs[k].decayShift(),
+                                org.spikecore.fixed.CounterRng.bitsFromPrefix(prefix, i));
+                    }
+                }
+            }
+            boolean silent = (tick / 100) % 2 == 1; // 100 ticks of spikes, 100 of silence
+            for (int i = 0; i < n && !silent; i++) {
+                if (org.spikecore.fixed.CounterRng.uniform(seed, 99, tick, i) < 0.03) {
+                    t.spike(i);
+                    for (int k = 0; k < specs.length; k++) {
+                        reference[k][i] = specs[k].pairing() == TraceSpec.Pairing.NEAREST ? specs[k].increment()
+                                : Math.min(specs[k].max(), reference[k][i] + specs[k].increment());
+                    }
+                }
+            }
+            for (int k = 0; k < specs.length; k++) {
+                for (int i = 0; i < n; i++) {
+                    assertThat(t.value(k, i)).as("tick %d trace %d neuron %d", tick, k, i).isEqualTo(reference[k][i]);
+                }
+            }
+        }
+        assertThat(t.value(0, 0) + t.value(1, 0)).as("silent at the end: every trace has died out").isZero();
+    }
+
     @Test
     void floorDecayAndIncrementsAreExact() {
         Traces t = new Traces(2, 1, 0, new TraceSpec(2, 40, 127, Rounding.FLOOR, TraceSpec.Pairing.ALL_TO_ALL));

@@ -124,6 +124,58 @@ class DiehlCookExperimentTest {
                 .hasMessageContaining("got 4");
     }
 
+    /**
+     * The fast paths (vector neuron update, vector source draws, row-wise learner) against the scalar
+     * reference on the learning network and the experiment's schedule: normalisation, presentation,
+     * silent rest, image after image; every state of every neuron equal after every tick, the
+     * weights, the spikes and every counted memory access equal after every image.
+     */
+    @Test
+    void theFastPathsTrainTheNetworkToTheScalarReferencesBitsStateByState() {
+        int inputs = 49;
+        int neurons = 20;
+        Network net = DiehlCookNetwork.build(inputs, neurons, DiehlCookNetwork.initialWeights(inputs, neurons, 7), true, 64);
+        long excSpikes = 0;
+        try (Simulation scalar = new Simulation(net, 11, 1, false); Simulation fast = new Simulation(net, 11, 1, true)) {
+            for (int image = 0; image < 6; image++) {
+                double[] p = new double[inputs];
+                for (int k = 0; k < inputs; k++) {
+                    p[k] = org.spikecore.fixed.CounterRng.uniform(image, 1, 0, k) < 0.4 ? 0.25 : 0; // a sparse bright image
+                }
+                for (Simulation sim : new Simulation[] {scalar, fast}) {
+                    sim.normalizeIncoming(DiehlCookNetwork.INPUT_EXC, DiehlCookExperiment.NORMALISED_TOTAL, 1);
+                }
+                for (int tick = 0; tick < 120; tick++) {
+                    if (tick == 0 || tick == 70) { // shown for 70 ticks, then 50 silent ones
+                        double[] rates = tick == 0 ? p : new double[inputs];
+                        scalar.setSpikeProbabilities(DiehlCookNetwork.INPUT, rates);
+                        fast.setSpikeProbabilities(DiehlCookNetwork.INPUT, rates);
+                    }
+                    scalar.run(1);
+                    fast.run(1);
+                    for (int j = 0; j < neurons; j++) {
+                        for (int k = 0; k < 2; k++) {
+                            assertThat(fast.state(DiehlCookNetwork.EXC, j, k)).as("image %d tick %d exc %d state %d", image, tick, j, k)
+                                    .isEqualTo(scalar.state(DiehlCookNetwork.EXC, j, k));
+                        }
+                        assertThat(fast.state(DiehlCookNetwork.INH, j, 0)).as("image %d tick %d inh %d", image, tick, j)
+                                .isEqualTo(scalar.state(DiehlCookNetwork.INH, j, 0));
+                    }
+                }
+                assertThat(fast.counters()).as("image %d", image).isEqualTo(scalar.counters());
+                for (int pre = 0; pre < inputs; pre++) {
+                    for (int post = 0; post < neurons; post++) {
+                        assertThat(fast.weight(DiehlCookNetwork.INPUT_EXC, pre, post))
+                                .isEqualTo(scalar.weight(DiehlCookNetwork.INPUT_EXC, pre, post));
+                    }
+                }
+            }
+            excSpikes = scalar.counters().spikesPerNode().get(DiehlCookNetwork.EXC);
+            assertThat(fast.counters()).isEqualTo(scalar.counters());
+        }
+        assertThat(excSpikes).as("the neurons spike and learn").isGreaterThan(30);
+    }
+
     @Test
     void unknownDatasetAndOptionsAreNamed() {
         DiehlCookExperiment e = new DiehlCookExperiment();
