@@ -89,11 +89,12 @@ final class NeuronVectorUpdate {
         boolean add0 = couplings > 0 && sign[0] > 0;
         boolean add1 = couplings > 1 && sign[1] > 0;
         boolean add2 = couplings > 2 && sign[2] > 0;
-        // Under never-zero rounding a term from the state's own previous value shares the leak's
-        // sign: their magnitudes are summed and the sign applied once (exact: sign(x)·a + sign(x)·b).
-        boolean fold0 = towardZero && self0 && shift0 > 0;
-        boolean fold1 = towardZero && self1 && shift1 > 0;
-        boolean fold2 = towardZero && self2 && shift2 > 0;
+        // Under never-zero rounding a term from the state's own previous value shares the shift
+        // leak's sign: their magnitudes are summed and the sign applied once (exact: sign(x)·a +
+        // sign(x)·b); a multiplicative leak keeps its own sum.
+        boolean fold0 = towardZero && self0 && shift0 > 0 && keep < 0;
+        boolean fold1 = towardZero && self1 && shift1 > 0 && keep < 0;
+        boolean fold2 = towardZero && self2 && shift2 > 0 && keep < 0;
         boolean folds = fold0 || fold1 || fold2;
         int lanes = INTS.length();
         IntVector zero = IntVector.zero(INTS);
@@ -198,11 +199,12 @@ final class NeuronVectorUpdate {
         boolean add0 = couplings > 0 && sign[0] > 0;
         boolean add1 = couplings > 1 && sign[1] > 0;
         boolean add2 = couplings > 2 && sign[2] > 0;
-        // Under never-zero rounding a term from the state's own previous value shares the leak's
-        // sign: their magnitudes are summed and the sign applied once (exact: sign(x)·a + sign(x)·b).
-        boolean fold0 = towardZero && self0 && shift0 > 0;
-        boolean fold1 = towardZero && self1 && shift1 > 0;
-        boolean fold2 = towardZero && self2 && shift2 > 0;
+        // Under never-zero rounding a term from the state's own previous value shares the shift
+        // leak's sign: their magnitudes are summed and the sign applied once (exact: sign(x)·a +
+        // sign(x)·b); a multiplicative leak keeps its own sum.
+        boolean fold0 = towardZero && self0 && shift0 > 0 && keep < 0;
+        boolean fold1 = towardZero && self1 && shift1 > 0 && keep < 0;
+        boolean fold2 = towardZero && self2 && shift2 > 0 && keep < 0;
         boolean folds = fold0 || fold1 || fold2;
         // state 0's refractory, threshold and reset constants
         int[] refractoryCount = s.refractory;

@@ -61,12 +61,14 @@ class NeuronVectorUpdateTest {
                     List.of(StateSpec.of("v", Format.INT24).withLeak(Leak.multiplicative(390)).withReset(Reset.toValue(15 * 256))),
                     List.of(), Threshold.fixed(20 * 256), 2);
             // multiplicative leaks at the extremes (keep everything, keep nothing, keep one unit in 4096),
-            // couplings and a dynamic threshold, over the whole 24-bit range
+            // couplings (self couplings among them) and a dynamic threshold, over the whole 24-bit range
             case 8 -> new NeuronModel("m8",
                     List.of(StateSpec.of("v", Format.INT24).withLeak(Leak.multiplicative(4095)).withReset(Reset.add(-9000)),
                             StateSpec.of("a", Format.INT24).withLeak(Leak.multiplicative(0)).withReset(Reset.add(300)),
                             StateSpec.of("b", Format.INT24).withLeak(Leak.multiplicative(4096)).withInputShift(1)),
-                    List.of(Coupling.of(0, 1, 1, 3), Coupling.of(0, 2, -1, 1), new Coupling(1, 2, 1, 2, true)),
+                    // self couplings beside a multiplicative leak: never folded into it (the fold is for shift leaks)
+                    List.of(Coupling.of(0, 1, 1, 3), Coupling.of(0, 2, -1, 1), new Coupling(1, 2, 1, 2, true), Coupling.of(1, 1, 1, 5),
+                            Coupling.of(2, 2, -1, 4)),
                     Threshold.dynamic(4_000_000, 1), 1);
             // eleven couplings, a dynamic threshold and the at-least reset of Θ
             default -> MihalasNieburBehaviour.HYPERPOLARIZATION_INDUCED_BURSTING.model();
