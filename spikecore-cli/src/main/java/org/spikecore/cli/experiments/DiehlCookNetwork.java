@@ -222,10 +222,19 @@ final class DiehlCookNetwork {
     /** What an unused weight decays to: the mean weight after normalisation, 78·256/784 ≈ 25. */
     static final int ASP_BASELINE = 25;
 
-    /** ASP on the input weights (bounds [1, 255] as the STDP run's), traces {@link #TRACE} and {@link #PRE_COUNT}. */
-    static Plasticity.Rule asp() {
-        return Plasticity.Rule.of(new Asp(0, 1, ASP_AMPLITUDE, ASP_OFFSET, ASP_K, ASP_SHIFT, ASP_ACTIVITY_SHIFT, ASP_LEAK_SHIFT,
-                ASP_LEAK_ACTIVITY_SHIFT, ASP_BASELINE, 1, INPUT_WEIGHT.max()), List.of(TRACE, PRE_COUNT), List.of(TRACE));
+    /** ASP with the constants above. */
+    static final Asp ASP = aspOnInputs(ASP_OFFSET, ASP_K, ASP_SHIFT, ASP_ACTIVITY_SHIFT, ASP_LEAK_SHIFT, ASP_LEAK_ACTIVITY_SHIFT,
+            ASP_BASELINE);
+
+    /** ASP on the input weights, A = 1, traces x_pre = {@link #TRACE} and pre_acc = {@link #PRE_COUNT}, bounds [1, 255] as the STDP run's. */
+    static Asp aspOnInputs(int offset, int k, int shift, int activityShift, int leakShift, int leakActivityShift, int baseline) {
+        return new Asp(0, 1, ASP_AMPLITUDE, offset, k, shift, activityShift, leakShift, leakActivityShift, baseline, 1,
+                INPUT_WEIGHT.max());
+    }
+
+    /** {@code rule} (from {@link #aspOnInputs}) as the input projection's plasticity. */
+    static Plasticity.Rule asp(Asp rule) {
+        return Plasticity.Rule.of(rule, List.of(TRACE, PRE_COUNT), List.of(TRACE));
     }
 
     /** {@code network} (from {@link #build} with learning) with its input projection learning by {@code rule} instead. */
