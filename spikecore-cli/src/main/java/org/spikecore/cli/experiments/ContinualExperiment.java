@@ -86,7 +86,7 @@ public final class ContinualExperiment implements Experiment {
                 + "--dataset mnist|fashion-mnist (mnist), --train-per-class N (100), --label-per-class N (10), --test-per-class N (50), "
                 + "--validation-per-class N (0; N > 0 scores on N held-out images per class instead of the test images), "
                 + "--present T (350) --rest T (150), --theta-plus U (13, the paper's 0.05 mV), --data DIR; ASP's constants "
-                + "--asp-offset (16) --asp-k (32) --asp-shift (5) --asp-activity-shift (5) --asp-leak-shift (3) "
+                + "--asp-offset (16) --asp-k (32) --asp-shift (3) --asp-activity-shift (6) --asp-leak-shift (3) "
                 + "--asp-leak-activity-shift (0) --asp-baseline (25)";
     }
 

@@ -208,13 +208,17 @@ final class DiehlCookNetwork {
      * the input's spikes of about the last presentation (≈ 16 for a white pixel at 63.75 Hz).
      */
     static final TraceSpec PRE_COUNT = new TraceSpec(8, 1, 255, Rounding.STOCHASTIC, TraceSpec.Pairing.ALL_TO_ALL);
-    /** ASP's recovery: offset and silent-input depression k in trace units, A = 1 at 2^−5. */
+    /**
+     * ASP's recovery: offset and silent-input depression k in trace units, A = 1 at 2^−3 (a fresh
+     * neuron gains up to (128 − 16)/8 = 14 per post spike). The shift and a(n)'s are those chosen on
+     * the validation split (docs/learning.md, "Continual learning").
+     */
     static final int ASP_OFFSET = 16;
     static final int ASP_K = 32;
     static final int ASP_AMPLITUDE = 1;
-    static final int ASP_SHIFT = 5;
-    /** a(n) = 1 + n/32: the learning rate halves once the neuron has spiked 32 times (one or two images won). */
-    static final int ASP_ACTIVITY_SHIFT = 5;
+    static final int ASP_SHIFT = 3;
+    /** a(n) = 1 + n/64: the learning rate halves once the neuron has spiked 64 times (a few images won). */
+    static final int ASP_ACTIVITY_SHIFT = 6;
     /** Leak per presentation of a never-active neuron: 1/8 of (w − baseline), ... */
     static final int ASP_LEAK_SHIFT = 3;
     /** ... divided by b(n) = 1 + n: a neuron that has spiked 1,000 times forgets 1/8,000 per presentation. */
