@@ -71,6 +71,8 @@ class ContinualExperimentTest {
     @Test
     void theAspOptionsSetTheRulesConstantsAndDefaultToTheDocumentedOnes() {
         assertThat(ContinualExperiment.asp(java.util.Map.of())).isEqualTo(ContinualExperiment.ASP);
+        // docs/learning.md's constants, chosen on the validation split: offset 16, k 32, 2^-3, a(n) = 1 + n/64, leak 1/8 / (1 + n), baseline 25
+        assertThat(ContinualExperiment.ASP).isEqualTo(new Asp(0, 1, 1, 16, 32, 3, 6, 3, 0, 25, 1, 255));
         Asp tuned = ContinualExperiment.asp(java.util.Map.of("asp-offset", "8", "asp-k", "64", "asp-shift", "4",
                 "asp-activity-shift", "6", "asp-leak-shift", "2", "asp-leak-activity-shift", "1", "asp-baseline", "20"));
         assertThat(tuned).isEqualTo(new Asp(0, 1, 1, 8, 64, 4, 6, 2, 1, 20, 1, 255));
