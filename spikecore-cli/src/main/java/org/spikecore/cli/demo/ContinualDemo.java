@@ -24,14 +24,14 @@ public final class ContinualDemo extends TextSection {
     @Override
     void show(PrintWriter out, long seed) {
         LabeledImages all = ImageClassificationDemo.digits();
-        List<LabeledImages> train = ContinualExperiment.perClass(all, 20, false, "training").subList(0, CLASSES);
-        List<LabeledImages> labelling = ContinualExperiment.perClass(all, 5, false, "labelling").subList(0, CLASSES);
-        List<LabeledImages> test = ContinualExperiment.perClass(all, 10, true, "test").subList(0, CLASSES);
+        List<LabeledImages> train = ContinualExperiment.perClass(all, 0, 20, false, "training").subList(0, CLASSES);
+        List<LabeledImages> labelling = ContinualExperiment.perClass(all, 0, 5, false, "labelling").subList(0, CLASSES);
+        List<LabeledImages> test = ContinualExperiment.perClass(all, 0, 10, true, "test").subList(0, CLASSES);
         out.printf("   25 neurons, digits 0, 1, 2 one after another (20 each, 350 ms shown, 150 ms rest); mean accuracy on the classes"
                 + " seen after each stage:%n");
         for (ContinualExperiment.Rule rule : ContinualExperiment.Rule.values()) {
             long t0 = System.nanoTime();
-            ContinualExperiment.Outcome o = ContinualExperiment.learnInStages(rule, train, labelling, test, 25,
+            ContinualExperiment.Outcome o = ContinualExperiment.learnInStages(rule, ContinualExperiment.ASP, train, labelling, test, 25,
                     ContinualExperiment.THETA_PLUS,
                     DiehlCookExperiment.Schedule.PAPER, seed, new PrintWriter(java.io.Writer.nullWriter()));
             StringBuilder line = new StringBuilder();

@@ -12,6 +12,7 @@ import org.spikecore.data.LabeledImages;
 import org.spikecore.engine.Simulation;
 import org.spikecore.engine.SpikeRecorder;
 import org.spikecore.io.ImageDatasets;
+import org.spikecore.learn.Asp;
 import org.spikecore.learn.Plasticity;
 import org.spikecore.model.Network;
 
@@ -22,25 +23,33 @@ import org.spikecore.model.Network;
  * so far ({@code --label-per-class} training images of each, as the paper labels from a few
  * samples) and is tested on the last {@code --test-per-class} images of every class seen so far
  * (never trained on); the mean of the per-class
- * accuracies is the stage's score, that of the last stage {@code final_mean_accuracy}. ASP's leak
- * phase runs after every training presentation, next to the weight normalisation.
+ * accuracies is the stage's score, that of the last stage {@code final_mean_accuracy}. With
+ * {@code --validation-per-class N} the stages are scored instead on N held-out images of each class
+ * (after the training and labelling images, before the test images, disjoint from all three) and
+ * the test images are never shown: the split on which ASP's constants ({@code --asp-*}) are tuned.
+ * ASP's leak phase runs after every training presentation, next to the weight normalisation.
  */
 public final class ContinualExperiment implements Experiment {
 
     private static final Set<String> OPTIONS = Set.of("rule", "neurons", "dataset", "train-per-class", "label-per-class",
-            "test-per-class", "data", "present", "rest", "theta-plus");
+            "test-per-class", "validation-per-class", "data", "present", "rest", "theta-plus", "asp-offset", "asp-k", "asp-shift",
+            "asp-activity-shift", "asp-leak-shift", "asp-leak-activity-shift", "asp-baseline");
 
     /** The adaptive-threshold step: the paper's 0.05 mV, under which plain STDP forgets (a larger step spreads the classes). */
     public static final int THETA_PLUS = DiehlCookExperiment.THETA_PLUS;
+
+    /** ASP's default constants (those of docs/learning.md, "Continual learning"). */
+    public static final Asp ASP = DiehlCookNetwork.ASP;
 
     /** A learning rule of the run. */
     public enum Rule {
         STDP, ASP;
 
-        Plasticity.Rule plasticity() {
+        /** This rule's plasticity; {@code asp} the constants of ASP. */
+        Plasticity.Rule plasticity(Asp asp) {
             return switch (this) {
                 case STDP -> DiehlCookNetwork.stdp();
-                case ASP -> DiehlCookNetwork.asp();
+                case ASP -> DiehlCookNetwork.asp(asp);
             };
         }
 
@@ -75,7 +84,10 @@ public final class ContinualExperiment implements Experiment {
         return "continual learning, ASP against STDP (Panda et al. 2017): the Diehl & Cook network learns MNIST classes one after another "
                 + "(no replay), accuracy on all classes seen after each stage; --rule stdp|asp|stdp,asp (stdp,asp), --neurons N (100), "
                 + "--dataset mnist|fashion-mnist (mnist), --train-per-class N (100), --label-per-class N (10), --test-per-class N (50), "
-                + "--present T (350) --rest T (150), --theta-plus U (13, the paper's 0.05 mV), --data DIR";
+                + "--validation-per-class N (0; N > 0 scores on N held-out images per class instead of the test images), "
+                + "--present T (350) --rest T (150), --theta-plus U (13, the paper's 0.05 mV), --data DIR; ASP's constants "
+                + "--asp-offset (16) --asp-k (32) --asp-shift (3) --asp-activity-shift (6) --asp-leak-shift (3) "
+                + "--asp-leak-activity-shift (0) --asp-baseline (25)";
     }
 
     @Override
@@ -86,21 +98,27 @@ public final class ContinualExperiment implements Experiment {
         int trainPerClass = Options.intOption(options, "train-per-class", 100, 1);
         int labelPerClass = Options.intOption(options, "label-per-class", 10, 1);
         int testPerClass = Options.intOption(options, "test-per-class", 50, 1);
+        int validationPerClass = Options.intOption(options, "validation-per-class", 0, 0);
+        Asp asp = asp(options);
         int thetaPlus = Options.intOption(options, "theta-plus", THETA_PLUS, 1);
         DiehlCookExperiment.Schedule schedule = new DiehlCookExperiment.Schedule(Options.intOption(options, "present", 350, 1),
                 Options.intOption(options, "rest", 150, 0));
         ImageDatasets.Split data = DiehlCookExperiment.dataset(options);
         LabeledImages all = concat(List.of(data.train(), data.test()));
-        if (Math.max(trainPerClass, labelPerClass) + testPerClass > smallestClass(all)) {
+        int labelled = Math.max(trainPerClass, labelPerClass);
+        if (labelled + validationPerClass + testPerClass > smallestClass(all)) {
             throw new IllegalArgumentException("--train-per-class " + trainPerClass + " (or --label-per-class " + labelPerClass
-                    + ") and --test-per-class " + testPerClass + " need more than the " + smallestClass(all)
-                    + " images of the smallest class");
+                    + "), --validation-per-class " + validationPerClass + " and --test-per-class " + testPerClass
+                    + " need more than the " + smallestClass(all) + " images of the smallest class");
         }
-        List<LabeledImages> train = perClass(all, trainPerClass, false, "--train-per-class");
-        List<LabeledImages> labelling = perClass(all, labelPerClass, false, "--label-per-class");
-        List<LabeledImages> test = perClass(all, testPerClass, true, "--test-per-class");
-        out.printf("continual: %d excitatory neurons, %d classes one after another, %d training / %d labelling / %d test images per "
-                + "class, rules %s%n", neurons, train.size(), trainPerClass, labelPerClass, testPerClass, rules);
+        List<LabeledImages> train = perClass(all, 0, trainPerClass, false, "--train-per-class");
+        List<LabeledImages> labelling = perClass(all, 0, labelPerClass, false, "--label-per-class");
+        boolean validating = validationPerClass > 0;
+        List<LabeledImages> scored = validating ? perClass(all, labelled, validationPerClass, false, "--validation-per-class")
+                : perClass(all, 0, testPerClass, true, "--test-per-class");
+        out.printf("continual: %d excitatory neurons, %d classes one after another, %d training / %d labelling / %d %s images per "
+                + "class, rules %s%n", neurons, train.size(), trainPerClass, labelPerClass, scored.getFirst().size(),
+                validating ? "validation" : "test", rules);
         out.flush();
 
         long t0 = System.nanoTime();
@@ -108,10 +126,10 @@ public final class ContinualExperiment implements Experiment {
         Map<String, Object> finals = new LinkedHashMap<>();
         List<Outcome> outcomes = new ArrayList<>();
         for (Rule rule : rules) {
-            Outcome o = learnInStages(rule, train, labelling, test, neurons, thetaPlus, schedule, seed, out);
+            Outcome o = learnInStages(rule, asp, train, labelling, scored, neurons, thetaPlus, schedule, seed, out);
             outcomes.add(o);
             runs.put(rule.cliName(), Map.of("final_mean_accuracy", o.finalMeanAccuracy(), "stages", stagesJson(o.stages()),
-                    "train_seconds", o.trainSeconds(), "rule", rule.plasticity().rule().toString()));
+                    "train_seconds", o.trainSeconds(), "rule", rule.plasticity(asp).rule().toString()));
             finals.put(rule.cliName(), o.finalMeanAccuracy());
             plotClasses(outDir.resolve("accuracy_" + rule.cliName() + ".png"), o);
         }
@@ -123,11 +141,14 @@ public final class ContinualExperiment implements Experiment {
         results.put("data_set", options.getOrDefault("dataset", "mnist"));
         results.put("split", Map.of("images", all.size(), "smallest_class", smallestClass(all), "rule",
                 "all images of the data set (its training then its test split) by class: the first train-per-class of each class "
-                        + "train, the first label-per-class of those label, the last test-per-class test (disjoint from training)"));
+                        + "train, the first label-per-class of those label, the next validation-per-class validate, the last "
+                        + "test-per-class test (the four disjoint but for labelling within training)"));
         results.put("neurons", neurons);
         results.put("train_per_class", trainPerClass);
         results.put("label_per_class", labelPerClass);
+        results.put("validation_per_class", validationPerClass);
         results.put("test_per_class", testPerClass);
+        results.put("scored_on", validating ? "validation" : "test");
         results.put("theta_plus_units", thetaPlus);
         results.put("schedule", Map.of("tick_ms", 1, "present_ticks", schedule.present(), "rest_ticks", schedule.rest(),
                 "order", "classes 0..9, each once, no replay; ASP's leak after every training presentation"));
@@ -135,7 +156,8 @@ public final class ContinualExperiment implements Experiment {
         results.put("runs", runs);
         results.put("seconds", (System.nanoTime() - t0) / 1e9);
         for (Outcome o : outcomes) {
-            out.printf("continual %s: mean accuracy over the classes seen, per stage:", o.rule().cliName());
+            out.printf("continual %s (%s): mean accuracy over the classes seen, per stage:", o.rule().cliName(),
+                    validating ? "validation" : "test");
             for (Stage s : o.stages()) {
                 out.printf(" %.3f", s.meanAccuracy());
             }
@@ -144,17 +166,29 @@ public final class ContinualExperiment implements Experiment {
         return results;
     }
 
+    /** ASP's constants: {@link DiehlCookNetwork#ASP}'s but for those the {@code --asp-*} options set. */
+    static Asp asp(Map<String, String> o) {
+        Asp d = ASP;
+        return DiehlCookNetwork.aspOnInputs(Options.intOption(o, "asp-offset", d.offset(), 0, 255),
+                Options.intOption(o, "asp-k", d.k(), 0, 255), Options.intOption(o, "asp-shift", d.shift(), 0, 30),
+                Options.intOption(o, "asp-activity-shift", d.activityShift(), 0, 30),
+                Options.intOption(o, "asp-leak-shift", d.leakShift(), 0, 30),
+                Options.intOption(o, "asp-leak-activity-shift", d.leakActivityShift(), 0, 30),
+                Options.intOption(o, "asp-baseline", d.baseline(), 1, 255));
+    }
+
     /**
-     * Trains a fresh network by {@code rule} on {@code train.get(0)}, then {@code train.get(1)}, …
-     * (one stage per class, each image once); after stage c labels a frozen copy on the labelling
-     * images of classes 0..c and tests it on their test images.
+     * Trains a fresh network by {@code rule} (ASP with the constants {@code asp}) on
+     * {@code train.get(0)}, then {@code train.get(1)}, … (one stage per class, each image once);
+     * after stage c labels a frozen copy on the labelling images of classes 0..c and scores it on
+     * their images in {@code test} (the test or the validation images).
      */
-    public static Outcome learnInStages(Rule rule, List<LabeledImages> train, List<LabeledImages> labelling, List<LabeledImages> test,
-            int neurons, int thetaPlus, DiehlCookExperiment.Schedule schedule, long seed, PrintWriter out) {
+    public static Outcome learnInStages(Rule rule, Asp asp, List<LabeledImages> train, List<LabeledImages> labelling,
+            List<LabeledImages> test, int neurons, int thetaPlus, DiehlCookExperiment.Schedule schedule, long seed, PrintWriter out) {
         LabeledImages first = train.getFirst();
         int inputs = first.rows() * first.cols();
         Network learning = DiehlCookNetwork.withInputRule(DiehlCookNetwork.build(inputs, neurons,
-                DiehlCookNetwork.initialWeights(inputs, neurons, seed), true, thetaPlus), rule.plasticity());
+                DiehlCookNetwork.initialWeights(inputs, neurons, seed), true, thetaPlus), rule.plasticity(asp));
         List<Stage> stages = new ArrayList<>();
         int[] weights = new int[inputs * neurons];
         int[] theta = new int[neurons];
@@ -220,11 +254,12 @@ public final class ContinualExperiment implements Experiment {
 
     /**
      * {@code count} images of each class of {@code images}, one set per class in class order (the
-     * stages of a continual run: no image of another class in a stage): the first {@code count} of
-     * the class, or with {@code fromEnd} its last {@code count} (so that test images are disjoint
-     * from the training images taken from the start).
+     * stages of a continual run: no image of another class in a stage): the class's images
+     * {@code skip + 1} to {@code skip + count}, counted from its first or with {@code fromEnd} from
+     * its last (so that test images taken from the end are disjoint from the training and the
+     * validation images taken from the start).
      */
-    public static List<LabeledImages> perClass(LabeledImages images, int count, boolean fromEnd, String option) {
+    public static List<LabeledImages> perClass(LabeledImages images, int skip, int count, boolean fromEnd, String option) {
         List<LabeledImages> sets = new ArrayList<>();
         for (int c = 0; c < images.classes(); c++) {
             List<byte[]> pixels = new ArrayList<>();
@@ -233,10 +268,12 @@ public final class ContinualExperiment implements Experiment {
                     pixels.add(images.pixels()[i]);
                 }
             }
-            if (pixels.size() < count) {
-                throw new IllegalArgumentException(option + " " + count + " is more than the " + pixels.size() + " images of class " + c);
+            if (pixels.size() < skip + count) {
+                throw new IllegalArgumentException(option + " " + count + (skip > 0 ? " after " + skip : "") + " is more than the "
+                        + pixels.size() + " images of class " + c);
             }
-            List<byte[]> chosen = fromEnd ? pixels.subList(pixels.size() - count, pixels.size()) : pixels.subList(0, count);
+            List<byte[]> chosen = fromEnd ? pixels.subList(pixels.size() - skip - count, pixels.size() - skip)
+                    : pixels.subList(skip, skip + count);
             int[] labels = new int[count];
             java.util.Arrays.fill(labels, c);
             sets.add(new LabeledImages(images.rows(), images.cols(), images.classes(), chosen.toArray(new byte[0][]), labels));

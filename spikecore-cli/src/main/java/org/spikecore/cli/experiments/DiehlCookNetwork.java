@@ -208,13 +208,17 @@ final class DiehlCookNetwork {
      * the input's spikes of about the last presentation (≈ 16 for a white pixel at 63.75 Hz).
      */
     static final TraceSpec PRE_COUNT = new TraceSpec(8, 1, 255, Rounding.STOCHASTIC, TraceSpec.Pairing.ALL_TO_ALL);
-    /** ASP's recovery: offset and silent-input depression k in trace units, A = 1 at 2^−5. */
+    /**
+     * ASP's recovery: offset and silent-input depression k in trace units, A = 1 at 2^−3 (a fresh
+     * neuron gains up to (128 − 16)/8 = 14 per post spike). The shift and a(n)'s are those chosen on
+     * the validation split (docs/learning.md, "Continual learning").
+     */
     static final int ASP_OFFSET = 16;
     static final int ASP_K = 32;
     static final int ASP_AMPLITUDE = 1;
-    static final int ASP_SHIFT = 5;
-    /** a(n) = 1 + n/32: the learning rate halves once the neuron has spiked 32 times (one or two images won). */
-    static final int ASP_ACTIVITY_SHIFT = 5;
+    static final int ASP_SHIFT = 3;
+    /** a(n) = 1 + n/64: the learning rate halves once the neuron has spiked 64 times (a few images won). */
+    static final int ASP_ACTIVITY_SHIFT = 6;
     /** Leak per presentation of a never-active neuron: 1/8 of (w − baseline), ... */
     static final int ASP_LEAK_SHIFT = 3;
     /** ... divided by b(n) = 1 + n: a neuron that has spiked 1,000 times forgets 1/8,000 per presentation. */
@@ -222,10 +226,19 @@ final class DiehlCookNetwork {
     /** What an unused weight decays to: the mean weight after normalisation, 78·256/784 ≈ 25. */
     static final int ASP_BASELINE = 25;
 
-    /** ASP on the input weights (bounds [1, 255] as the STDP run's), traces {@link #TRACE} and {@link #PRE_COUNT}. */
-    static Plasticity.Rule asp() {
-        return Plasticity.Rule.of(new Asp(0, 1, ASP_AMPLITUDE, ASP_OFFSET, ASP_K, ASP_SHIFT, ASP_ACTIVITY_SHIFT, ASP_LEAK_SHIFT,
-                ASP_LEAK_ACTIVITY_SHIFT, ASP_BASELINE, 1, INPUT_WEIGHT.max()), List.of(TRACE, PRE_COUNT), List.of(TRACE));
+    /** ASP with the constants above. */
+    static final Asp ASP = aspOnInputs(ASP_OFFSET, ASP_K, ASP_SHIFT, ASP_ACTIVITY_SHIFT, ASP_LEAK_SHIFT, ASP_LEAK_ACTIVITY_SHIFT,
+            ASP_BASELINE);
+
+    /** ASP on the input weights, A = 1, traces x_pre = {@link #TRACE} and pre_acc = {@link #PRE_COUNT}, bounds [1, 255] as the STDP run's. */
+    static Asp aspOnInputs(int offset, int k, int shift, int activityShift, int leakShift, int leakActivityShift, int baseline) {
+        return new Asp(0, 1, ASP_AMPLITUDE, offset, k, shift, activityShift, leakShift, leakActivityShift, baseline, 1,
+                INPUT_WEIGHT.max());
+    }
+
+    /** {@code rule} (from {@link #aspOnInputs}) as the input projection's plasticity. */
+    static Plasticity.Rule asp(Asp rule) {
+        return Plasticity.Rule.of(rule, List.of(TRACE, PRE_COUNT), List.of(TRACE));
     }
 
     /** {@code network} (from {@link #build} with learning) with its input projection learning by {@code rule} instead. */

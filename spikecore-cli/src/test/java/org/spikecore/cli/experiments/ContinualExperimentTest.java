@@ -32,8 +32,8 @@ class ContinualExperimentTest {
     @Test
     void eachStageHoldsOnlyItsClassTheFirstImagesForTrainingAndTheLastForTesting() {
         LabeledImages all = images(6); // 18 images, labels 0 1 2 0 1 2 ...
-        List<LabeledImages> train = ContinualExperiment.perClass(all, 4, false, "--train-per-class");
-        List<LabeledImages> test = ContinualExperiment.perClass(all, 2, true, "--test-per-class");
+        List<LabeledImages> train = ContinualExperiment.perClass(all, 0, 4, false, "--train-per-class");
+        List<LabeledImages> test = ContinualExperiment.perClass(all, 0, 2, true, "--test-per-class");
         assertThat(train).hasSize(3);
         for (int c = 0; c < 3; c++) {
             assertThat(train.get(c).labels()).as("stage %d shows class %d only", c, c).containsOnly(c).hasSize(4);
@@ -44,16 +44,47 @@ class ContinualExperimentTest {
             assertThat(test.get(c).pixels()[0]).isSameAs(all.pixels()[c + 12]);
             assertThat(test.get(c).pixels()[1]).isSameAs(all.pixels()[c + 15]);
         }
-        assertThatThrownBy(() -> ContinualExperiment.perClass(all, 7, false, "--train-per-class"))
+        assertThatThrownBy(() -> ContinualExperiment.perClass(all, 0, 7, false, "--train-per-class"))
                 .hasMessageContaining("--train-per-class 7 is more than the 6 images of class 0");
+    }
+
+    @Test
+    void theValidationImagesFollowTheTrainingImagesAndAreDisjointFromTheTestImages() {
+        LabeledImages all = images(8); // 24 images, class c's are all[c], all[c + 3], ..., all[c + 21]
+        List<LabeledImages> train = ContinualExperiment.perClass(all, 0, 3, false, "--train-per-class");
+        List<LabeledImages> validation = ContinualExperiment.perClass(all, 3, 3, false, "--validation-per-class");
+        List<LabeledImages> test = ContinualExperiment.perClass(all, 0, 2, true, "--test-per-class");
+        for (int c = 0; c < 3; c++) {
+            assertThat(validation.get(c).labels()).containsOnly(c).hasSize(3);
+            // training the 1st to 3rd image of the class, validation the 4th to 6th, test the 7th and 8th
+            for (int i = 0; i < 3; i++) {
+                assertThat(train.get(c).pixels()[i]).isSameAs(all.pixels()[c + 3 * i]);
+                assertThat(validation.get(c).pixels()[i]).isSameAs(all.pixels()[c + 3 * (3 + i)]);
+            }
+            assertThat(test.get(c).pixels()[0]).isSameAs(all.pixels()[c + 3 * 6]);
+            assertThat(test.get(c).pixels()[1]).isSameAs(all.pixels()[c + 3 * 7]);
+        }
+        assertThatThrownBy(() -> ContinualExperiment.perClass(all, 6, 3, false, "--validation-per-class"))
+                .hasMessageContaining("--validation-per-class 3 after 6 is more than the 8 images of class 0");
+    }
+
+    @Test
+    void theAspOptionsSetTheRulesConstantsAndDefaultToTheDocumentedOnes() {
+        assertThat(ContinualExperiment.asp(java.util.Map.of())).isEqualTo(ContinualExperiment.ASP);
+        // docs/learning.md's constants, chosen on the validation split: offset 16, k 32, 2^-3, a(n) = 1 + n/64, leak 1/8 / (1 + n), baseline 25
+        assertThat(ContinualExperiment.ASP).isEqualTo(new Asp(0, 1, 1, 16, 32, 3, 6, 3, 0, 25, 1, 255));
+        Asp tuned = ContinualExperiment.asp(java.util.Map.of("asp-offset", "8", "asp-k", "64", "asp-shift", "4",
+                "asp-activity-shift", "6", "asp-leak-shift", "2", "asp-leak-activity-shift", "1", "asp-baseline", "20"));
+        assertThat(tuned).isEqualTo(new Asp(0, 1, 1, 8, 64, 4, 6, 2, 1, 20, 1, 255));
+        assertThatThrownBy(() -> ContinualExperiment.asp(java.util.Map.of("asp-shift", "31"))).hasMessageContaining("--asp-shift must be 0..30");
     }
 
     @Test
     void theRuleOptionNamesOneOrBothRules() {
         assertThat(ContinualExperiment.rules("asp")).containsExactly(ContinualExperiment.Rule.ASP);
         assertThat(ContinualExperiment.rules("stdp,asp")).containsExactly(ContinualExperiment.Rule.STDP, ContinualExperiment.Rule.ASP);
-        assertThat(ContinualExperiment.Rule.ASP.plasticity().rule()).isInstanceOf(Asp.class);
-        assertThat(ContinualExperiment.Rule.STDP.plasticity().rule()).isInstanceOf(PairStdp.class);
+        assertThat(ContinualExperiment.Rule.ASP.plasticity(ContinualExperiment.ASP).rule()).isInstanceOf(Asp.class);
+        assertThat(ContinualExperiment.Rule.STDP.plasticity(ContinualExperiment.ASP).rule()).isInstanceOf(PairStdp.class);
         assertThatThrownBy(() -> ContinualExperiment.rules("hebb")).hasMessageContaining("--rule takes stdp, asp or stdp,asp");
         assertThatThrownBy(() -> ContinualExperiment.rules("asp,asp")).hasMessageContaining("twice");
     }
@@ -61,14 +92,14 @@ class ContinualExperimentTest {
     @Test
     void aRunScoresEveryStageOnTheClassesSeenAndRepeatsBitForBit() {
         LabeledImages all = images(6);
-        List<LabeledImages> train = ContinualExperiment.perClass(all, 3, false, "train");
-        List<LabeledImages> labelling = ContinualExperiment.perClass(all, 2, false, "label");
-        List<LabeledImages> test = ContinualExperiment.perClass(all, 2, true, "test");
+        List<LabeledImages> train = ContinualExperiment.perClass(all, 0, 3, false, "train");
+        List<LabeledImages> labelling = ContinualExperiment.perClass(all, 0, 2, false, "label");
+        List<LabeledImages> test = ContinualExperiment.perClass(all, 0, 2, true, "test");
         DiehlCookExperiment.Schedule schedule = new DiehlCookExperiment.Schedule(60, 20);
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         for (ContinualExperiment.Rule rule : ContinualExperiment.Rule.values()) {
-            ContinualExperiment.Outcome a = ContinualExperiment.learnInStages(rule, train, labelling, test, 4, 64, schedule, 9, quiet);
-            ContinualExperiment.Outcome b = ContinualExperiment.learnInStages(rule, train, labelling, test, 4, 64, schedule, 9, quiet);
+            ContinualExperiment.Outcome a = ContinualExperiment.learnInStages(rule, ContinualExperiment.ASP, train, labelling, test, 4, 64, schedule, 9, quiet);
+            ContinualExperiment.Outcome b = ContinualExperiment.learnInStages(rule, ContinualExperiment.ASP, train, labelling, test, 4, 64, schedule, 9, quiet);
             assertThat(a.stages()).hasSize(3);
             for (int s = 0; s < 3; s++) {
                 ContinualExperiment.Stage stage = a.stages().get(s);
