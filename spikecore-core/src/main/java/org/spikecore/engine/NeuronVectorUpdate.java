@@ -102,19 +102,7 @@ final class NeuronVectorUpdate {
             IntVector old = IntVector.fromArray(INTS, xk, i);
             IntVector v = old;
             if (folds) {
-                IntVector abs = old.abs();
-                IntVector nonZero = abs.min(1); // 1 exactly where x ≠ 0
-                IntVector magnitude = leak >= 0 ? abs.lanewise(VectorOperators.ASHR, leak).max(nonZero) : zero;
-                if (fold0) {
-                    magnitude = fold(magnitude, abs, nonZero, shift0, add0);
-                }
-                if (fold1) {
-                    magnitude = fold(magnitude, abs, nonZero, shift1, add1);
-                }
-                if (fold2) {
-                    magnitude = fold(magnitude, abs, nonZero, shift2, add2);
-                }
-                v = v.sub(negateWhereNegative(magnitude, old));
+                v = v.sub(foldedSelfTerms(old, leak, fold0 ? shift0 : 0, add0, fold1 ? shift1 : 0, add1, fold2 ? shift2 : 0, add2));
             } else if (leak >= 0) {
                 v = v.sub(neverZero(old, leak));
             } else if (keep >= 0) {
@@ -219,19 +207,7 @@ final class NeuronVectorUpdate {
             IntVector old = IntVector.fromArray(INTS, xk, i);
             IntVector v = old;
             if (folds) {
-                IntVector abs = old.abs();
-                IntVector nonZero = abs.min(1); // 1 exactly where x ≠ 0
-                IntVector magnitude = leak >= 0 ? abs.lanewise(VectorOperators.ASHR, leak).max(nonZero) : zero;
-                if (fold0) {
-                    magnitude = fold(magnitude, abs, nonZero, shift0, add0);
-                }
-                if (fold1) {
-                    magnitude = fold(magnitude, abs, nonZero, shift1, add1);
-                }
-                if (fold2) {
-                    magnitude = fold(magnitude, abs, nonZero, shift2, add2);
-                }
-                v = v.sub(negateWhereNegative(magnitude, old));
+                v = v.sub(foldedSelfTerms(old, leak, fold0 ? shift0 : 0, add0, fold1 ? shift1 : 0, add1, fold2 ? shift2 : 0, add2));
             } else if (leak >= 0) {
                 v = v.sub(neverZero(old, leak));
             } else if (keep >= 0) {
@@ -319,6 +295,28 @@ final class NeuronVectorUpdate {
             return shift == 0 ? x : x.lanewise(VectorOperators.LSHL, -shift);
         }
         return towardZero ? neverZero(x, shift) : x.lanewise(VectorOperators.ASHR, shift);
+    }
+
+    /**
+     * The shift leak and the folded never-zero self terms of {@code x} together:
+     * {@code sign(x)·(max(|x| >> leak, [x ≠ 0]) ∓ max(|x| >> shift_c, [x ≠ 0]) …)} (no leak term for
+     * {@code leak < 0}; a shift of 0 folds nothing), to be subtracted from the state.
+     */
+    private static IntVector foldedSelfTerms(IntVector x, int leak, int shift0, boolean add0, int shift1, boolean add1, int shift2,
+            boolean add2) {
+        IntVector abs = x.abs();
+        IntVector nonZero = abs.min(1); // 1 exactly where x ≠ 0
+        IntVector magnitude = leak >= 0 ? abs.lanewise(VectorOperators.ASHR, leak).max(nonZero) : IntVector.zero(INTS);
+        if (shift0 > 0) {
+            magnitude = fold(magnitude, abs, nonZero, shift0, add0);
+        }
+        if (shift1 > 0) {
+            magnitude = fold(magnitude, abs, nonZero, shift1, add1);
+        }
+        if (shift2 > 0) {
+            magnitude = fold(magnitude, abs, nonZero, shift2, add2);
+        }
+        return negateWhereNegative(magnitude, x);
     }
 
     /**
