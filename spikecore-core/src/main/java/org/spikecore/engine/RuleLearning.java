@@ -3,6 +3,7 @@ package org.spikecore.engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.spikecore.fixed.CounterRng;
+import org.spikecore.learn.Perbp;
 import org.spikecore.learn.Plasticity;
 import org.spikecore.learn.PlasticityState;
 import org.spikecore.learn.SpikeClock;
@@ -54,7 +55,7 @@ final class RuleLearning {
                         r.preTraces().toArray(new TraceSpec[0]), r.postTraces().toArray(new TraceSpec[0]), r.modulator(),
                         SpikeClock.NSAT_NEVER);
                 state.bindPostStates(s.preReset);
-                if (r.rule() instanceof org.spikecore.learn.Perbp perbp && perbp.threshold32() != p.threshold32()) {
+                if (r.rule() instanceof Perbp perbp && perbp.threshold32() != p.threshold32()) {
                     throw new IllegalArgumentException("projection " + p.name() + ": its peRBP rule learns on spikes transmitted with "
                             + "probability " + perbp.probability() + ", the projection transmits with " + p.probability()
                             + "; they must be the same draw");

@@ -59,6 +59,14 @@ public final class CounterRng {
         return z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
     }
 
+    /**
+     * A probability as a threshold on 32 random bits: an event of probability p happens when the
+     * top 32 bits of its draw, {@code bits >>> 32}, lie below {@code round(p·2^32)}.
+     */
+    public static long threshold32(double probability) {
+        return Math.round(probability * 4294967296.0);
+    }
+
     /** A double uniform in [0, 1) from the top 53 bits of a random word. */
     public static double toUnitDouble(long randomBits) {
         return (randomBits >>> 11) * 0x1.0p-53;

@@ -1,5 +1,7 @@
 package org.spikecore.learn;
 
+import org.spikecore.fixed.CounterRng;
+
 /**
  * eRBP with stochastic synapses (peRBP, Neftci et al. 2017): each pre spike is transmitted by a
  * synapse with probability p (≈ 0.6 in the paper), and only a transmitted spike learns, by the
@@ -35,9 +37,9 @@ public record Perbp(Erbp erbp, double probability) implements LearningRule {
         return (bits >>> 32) < threshold32();
     }
 
-    /** The probability as a threshold on 32 random bits, as {@code Projection.threshold32} computes it. */
+    /** The probability as a threshold on 32 random bits ({@link CounterRng#threshold32}, as a projection's). */
     public long threshold32() {
-        return Math.round(probability * 4294967296.0);
+        return CounterRng.threshold32(probability);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.spikecore.model;
 
+import org.spikecore.fixed.CounterRng;
+
 /**
  * Each neuron spikes each tick independently with {@code probability} (a Poisson process in
  * discrete time). Draws come from the counter-based generator keyed by (seed, source, tick,
@@ -21,6 +23,6 @@ public record BernoulliSource(String name, int size, double probability) impleme
 
     /** The probability as a threshold on 32 random bits: spike iff {@code (bits >>> 32) < threshold32()}. */
     public long threshold32() {
-        return Math.round(probability * 4294967296.0);
+        return CounterRng.threshold32(probability);
     }
 }

@@ -1,6 +1,7 @@
 package org.spikecore.model;
 
 import java.util.Objects;
+import org.spikecore.fixed.CounterRng;
 import org.spikecore.fixed.Format;
 import org.spikecore.learn.Plasticity;
 import org.spikecore.memory.SynapseEncoding;
@@ -85,7 +86,7 @@ public record Projection(String name, String pre, String post, Connectivity conn
 
     /** {@link #probability()} as a threshold on 32 random bits. */
     public long threshold32() {
-        return Math.round(probability * 4294967296.0);
+        return CounterRng.threshold32(probability);
     }
 
     public boolean stochastic() {

@@ -35,8 +35,8 @@ class EngineLearningTest {
         return Plasticity.Rule.of(PairStdp.additive(4, 3, 3, Rounding.FLOOR), List.of(TRACE), List.of(TRACE));
     }
 
-    @Test
-    void pairStdpPotentiatesAtThePostSpikeAndDepressesAtTheNextPreSpike() {
+    /** A plastic 10 from "pre" (spikes at ticks 1 and 4) and a kick (tick 2) that fires the post at tick 3. */
+    private static Network preKickPostNetwork() {
         NeuronModel neuron = new NeuronModel("if", List.of(StateSpec.of("v", Format.INT16).withReset(Reset.toValue(0))),
                 List.of(), Threshold.fixed(1000), 0);
         Network net = new Network(List.of(new ArraySource("pre", 1, new int[] {1, 4}, new int[] {0, 0}),
@@ -44,6 +44,12 @@ class EngineLearningTest {
                 List.of(Projection.of("w", "pre", "post", new DenseConnectivity(1, 1, new int[] {10}), Format.INT8, 0)
                         .withPlasticity(stdp()),
                         Projection.of("k", "kick", "post", new DenseConnectivity(1, 1, new int[] {2000}), Format.INT16, 0)));
+        return net;
+    }
+
+    @Test
+    void pairStdpPotentiatesAtThePostSpikeAndDepressesAtTheNextPreSpike() {
+        Network net = preKickPostNetwork();
         try (Simulation sim = new Simulation(net, 1, 1, false)) {
             SpikeRecorder post = sim.recordSpikes("post");
             sim.run(4);
@@ -58,13 +64,7 @@ class EngineLearningTest {
 
     @Test
     void learningAccessesAreCountedApartAndPricedPerAccess() {
-        NeuronModel neuron = new NeuronModel("if", List.of(StateSpec.of("v", Format.INT16).withReset(Reset.toValue(0))),
-                List.of(), Threshold.fixed(1000), 0);
-        Network net = new Network(List.of(new ArraySource("pre", 1, new int[] {1, 4}, new int[] {0, 0}),
-                new ArraySource("kick", 1, new int[] {2}, new int[] {0}), new Population("post", 1, neuron)),
-                List.of(Projection.of("w", "pre", "post", new DenseConnectivity(1, 1, new int[] {10}), Format.INT8, 0)
-                        .withPlasticity(stdp()),
-                        Projection.of("k", "kick", "post", new DenseConnectivity(1, 1, new int[] {2000}), Format.INT16, 0)));
+        Network net = preKickPostNetwork();
         try (Simulation sim = new Simulation(net, 1, 1, false)) {
             sim.run(5);
             RunCounters.MemoryCount w = sim.counters().memories().stream().filter(m -> m.projection().equals("w")).findFirst()

@@ -70,7 +70,7 @@ public final class ClassifierDeployment {
     }
 
     /** The engine's population names: "hidden" (one hidden layer) or "hidden1", "hidden2", …, then "output". */
-    static List<String> layerNames(int denseLayers) {
+    public static List<String> layerNames(int denseLayers) {
         List<String> names = new java.util.ArrayList<>();
         for (int l = 1; l < denseLayers; l++) {
             names.add(denseLayers == 2 ? "hidden" : "hidden" + l);

@@ -213,10 +213,10 @@ public final class ImageClassificationExperiment implements Experiment {
                 List.of(new Charts.Series(wage.widths(), xs, ys)), false);
         Charts.confusion(outDir.resolve("confusion.png"), name + ": test confusion (" + wage.widths() + ")", last.confusion());
         Map<String, float[]> layers = new LinkedHashMap<>();
+        List<String> names = ClassifierDeployment.layerNames(hidden.size() + 1);
         for (int k = 0; k <= hidden.size(); k++) {
-            String from = k == 0 ? "input" : hidden.size() == 1 ? "hidden" : "hidden" + k;
-            String to = k == hidden.size() ? "output" : hidden.size() == 1 ? "hidden" : "hidden" + (k + 1);
-            layers.put(from + "->" + to, ((org.spikecore.train.net.Dense) classifier.modules().get(2 * k)).weightsByInput());
+            String from = k == 0 ? "input" : names.get(k - 1);
+            layers.put(from + "->" + names.get(k), ((org.spikecore.train.net.Dense) classifier.modules().get(2 * k)).weightsByInput());
         }
         Charts.weightHistogram(outDir.resolve("weights.png"), name + ": weights the network computes with (" + wage.widths()
                 + "), zeros in their own bar", layers, 24);
